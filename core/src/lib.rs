@@ -1,0 +1,14 @@
+//! # sla-core
+//!
+//! The pure calculation core of the SLA calculator: it turns an [`model::Agreement`] and a list
+//! of [`model::Incident`]s into a report, and answers the quick questions (allowed downtime,
+//! composite availability) without any incidents at all.
+//!
+//! It imports no web crate, reads no clock and does no I/O: "now" and the reporting span are
+//! arguments, bytes come in as slices. The same code runs in the browser (WebAssembly) and on
+//! the command line, so both give the same numbers.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod model;

@@ -1,0 +1,82 @@
+//! An incident as the engine sees it, after import: instants in UTC, priority already mapped to
+//! one of the agreement's level names, impact already mapped to an [`Impact`].
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One incident. Fields a metric does not need may be missing: an incident with no `restored`
+/// and no `resolved` is still open and is counted up to the report's "as of" time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    /// The source system's identifier, e.g. "INC0010023" or "OPS-17".
+    pub id: String,
+    /// Short description.
+    #[serde(default)]
+    pub title: String,
+    /// Priority level name, matched case-insensitively against the agreement's priorities.
+    #[serde(default)]
+    pub priority: Option<String>,
+    /// How badly the service was affected.
+    #[serde(default)]
+    pub impact: Impact,
+    /// Service or component affected.
+    #[serde(default)]
+    pub service: Option<String>,
+    /// When the incident began (or was opened).
+    pub start: DateTime<Utc>,
+    /// When someone first acknowledged or responded.
+    #[serde(default)]
+    pub acknowledged: Option<DateTime<Utc>>,
+    /// When the service was restored (downtime ends here).
+    #[serde(default)]
+    pub restored: Option<DateTime<Utc>>,
+    /// When the incident was resolved or closed.
+    #[serde(default)]
+    pub resolved: Option<DateTime<Utc>>,
+    /// Planned work announced in advance: excluded from downtime and from the clocks.
+    #[serde(default)]
+    pub planned: bool,
+    /// Excluded by agreement after the fact (e.g. caused by the customer).
+    #[serde(default)]
+    pub excluded: bool,
+}
+
+impl Incident {
+    /// A full-outage incident with only an id and a start; the other fields empty.
+    pub fn new(id: impl Into<String>, start: DateTime<Utc>) -> Incident {
+        Incident {
+            id: id.into(),
+            title: String::new(),
+            priority: None,
+            impact: Impact::FullOutage,
+            service: None,
+            start,
+            acknowledged: None,
+            restored: None,
+            resolved: None,
+            planned: false,
+            excluded: false,
+        }
+    }
+
+    /// When the downtime ends: `restored`, else `resolved`, else `None` (still open).
+    pub fn downtime_end(&self) -> Option<DateTime<Utc>> {
+        self.restored.or(self.resolved)
+    }
+}
+
+/// How badly an incident affected the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Impact {
+    /// No effect on availability (e.g. a service request or a question).
+    None,
+    /// Slower or impaired but usable; counts at the agreement's degraded weight (default 0 %).
+    Degraded,
+    /// Some users or functions down; counts at the partial-outage weight (default 30 %).
+    PartialOutage,
+    /// The service is down; counts 100 %.
+    #[default]
+    FullOutage,
+}
