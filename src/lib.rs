@@ -1,1 +1,11 @@
+//! # sla-web
+//!
+//! The UI layer of the SLA calculator: a Yew single-page app on top of the pure `sla-core`.
+//! All app state lives in one reducer ([`state`]); components ([`components`]) receive plain data
+//! and callbacks; side effects (files, storage, URL) happen only in effects and callbacks.
 
+pub mod app;
+pub mod components;
+pub mod format;
+pub mod panic_banner;
+pub mod state;

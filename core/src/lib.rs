@@ -11,4 +11,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod import;
 pub mod model;
+pub mod calc;
+pub mod sample;
+pub mod calendar;
+pub mod credits;
+pub mod engine;
+pub mod period;
+pub mod report;

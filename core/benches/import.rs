@@ -1,0 +1,61 @@
+//! Import throughput: a generated generic CSV (~100 bytes a row) through the one-shot
+//! `import()`, reported as bytes/s (MB/s) and rows/s. Run with
+//! `cargo bench -p sla-core --bench import`.
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::Bencher;
+use sla_core::import::{generate::generate_csv, import, ImportOptions, Importer, Preset};
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+const ROWS: usize = 200_000;
+
+static GENERIC: LazyLock<String> = LazyLock::new(|| generate_csv(ROWS, 42, Preset::Generic));
+static JIRA: LazyLock<String> = LazyLock::new(|| generate_csv(ROWS / 4, 42, Preset::JiraServiceManagement));
+static SERVICENOW: LazyLock<String> = LazyLock::new(|| generate_csv(ROWS / 4, 42, Preset::ServiceNow));
+
+fn run(bencher: Bencher, text: &'static str, rows: usize, options: ImportOptions) {
+    bencher.counter(BytesCount::new(text.len())).counter(ItemsCount::new(rows)).bench(|| {
+        let out = import(divan::black_box(text.as_bytes()), &options).expect("generated data imports");
+        assert_eq!(out.counts.read as usize, rows);
+        out
+    });
+}
+
+/// Plain UTF-8 generic CSV in UTC (the throughput goal: ≥ 150 MB/s native).
+#[divan::bench(sample_count = 10)]
+fn generic_utc(bencher: Bencher) {
+    run(bencher, &GENERIC, ROWS, ImportOptions::default());
+}
+
+/// The same file read in a zone with DST (offset cache in use).
+#[divan::bench(sample_count = 10)]
+fn generic_berlin(bencher: Bencher) {
+    run(bencher, &GENERIC, ROWS, ImportOptions::in_zone(chrono_tz::Europe::Berlin));
+}
+
+/// Jira export: many columns, `25/Feb/26 10:17 PM` dates.
+#[divan::bench(sample_count = 10)]
+fn jira(bencher: Bencher) {
+    run(bencher, &JIRA, ROWS / 4, ImportOptions::default());
+}
+
+/// ServiceNow export.
+#[divan::bench(sample_count = 10)]
+fn servicenow(bencher: Bencher) {
+    run(bencher, &SERVICENOW, ROWS / 4, ImportOptions::default());
+}
+
+/// The stepped API in 5,000-row steps, as the browser drives it.
+#[divan::bench(sample_count = 10)]
+fn generic_stepped(bencher: Bencher) {
+    let text: &'static str = &GENERIC;
+    bencher.counter(BytesCount::new(text.len())).counter(ItemsCount::new(ROWS)).bench(|| {
+        let mut importer = Importer::new(text.as_bytes(), &ImportOptions::default()).expect("imports");
+        while !importer.step(5_000).expect("steps").done {}
+        importer.finish().expect("finishes")
+    });
+}

@@ -1,0 +1,595 @@
+//! Which source column feeds which incident field, how source values translate (priorities,
+//! impacts, statuses), and the presets for the exports of common tools.
+//!
+//! A [`ColumnMapping`] is plain data (serde), saved with the agreement so the next import of the
+//! same tool's file needs no questions. [`Preset::detect`] recognises a tool from the header;
+//! [`Preset::mapping`] builds its mapping from the columns actually present; for other files
+//! [`Preset::Generic`] guesses from common header names (`start`, `opened`, `created`, `end`,
+//! `duration`, …).
+
+use crate::model::Impact;
+use serde::{Deserialize, Serialize};
+
+/// The tool an export comes from, deciding the default mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// Jira Service Management issue CSV (`Issue key`, `Summary`, `Created`, `Resolved`, …).
+    JiraServiceManagement,
+    /// ServiceNow incident table export (`number`, `opened_at`, `resolved_at`, `state`, …).
+    ServiceNow,
+    /// PagerDuty incident analytics export (`incident_number`, `created_at`,
+    /// `seconds_to_first_ack`, `seconds_to_resolve`, …).
+    PagerDuty,
+    /// Opsgenie alerts (`tinyId`, `message`, `createdAt`, `updatedAt`, `priority`, …).
+    Opsgenie,
+    /// Atlassian Statuspage incidents JSON (`id`, `name`, `impact`, `created_at`, …).
+    Statuspage,
+    /// Any other file: columns guessed from their names.
+    Generic,
+}
+
+impl Preset {
+    /// Every preset, for a picker.
+    pub const ALL: [Preset; 6] = [
+        Preset::JiraServiceManagement,
+        Preset::ServiceNow,
+        Preset::PagerDuty,
+        Preset::Opsgenie,
+        Preset::Statuspage,
+        Preset::Generic,
+    ];
+
+    /// A name to show, e.g. "Jira Service Management".
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::JiraServiceManagement => "Jira Service Management",
+            Preset::ServiceNow => "ServiceNow",
+            Preset::PagerDuty => "PagerDuty",
+            Preset::Opsgenie => "Opsgenie",
+            Preset::Statuspage => "Atlassian Statuspage",
+            Preset::Generic => "generic (columns guessed from their names)",
+        }
+    }
+
+    fn signature(self) -> &'static [&'static [&'static str]] {
+        match self {
+            Preset::JiraServiceManagement => &[
+                &["Issue key"],
+                &["Issue id"],
+                &["Issue Type"],
+                &["Summary"],
+                &["Created"],
+                &["Resolved"],
+                &["Priority"],
+                &["Status"],
+                &["Reporter"],
+                &["Resolution"],
+            ],
+            Preset::ServiceNow => &[
+                &["number"],
+                &["short_description", "Short description"],
+                &["opened_at", "Opened"],
+                &["state"],
+                &["urgency"],
+                &["impact"],
+                &["resolved_at"],
+                &["closed_at"],
+                &["assignment_group", "Assignment group"],
+                &["cmdb_ci", "Configuration item"],
+                &["business_service"],
+            ],
+            Preset::PagerDuty => &[
+                &["incident_number"],
+                &["title"],
+                &["urgency"],
+                &["status"],
+                &["service_name"],
+                &["created_at"],
+                &["resolved_at"],
+                &["seconds_to_first_ack"],
+                &["seconds_to_resolve"],
+                &["escalation_count"],
+            ],
+            Preset::Opsgenie => &[
+                &["tinyId"],
+                &["alias"],
+                &["message"],
+                &["status"],
+                &["acknowledged"],
+                &["createdAt"],
+                &["updatedAt"],
+                &["priority"],
+                &["tags"],
+            ],
+            Preset::Statuspage => &[
+                &["id"],
+                &["name"],
+                &["status"],
+                &["impact"],
+                &["created_at"],
+                &["monitoring_at"],
+                &["resolved_at"],
+                &["shortlink"],
+                &["page_id"],
+                &["components"],
+                &["incident_updates"],
+            ],
+            Preset::Generic => &[],
+        }
+    }
+
+    /// Recognises the tool from the header: the preset whose characteristic column names are
+    /// most fully present (at least half of them and at least four), else [`Preset::Generic`].
+    pub fn detect(columns: &[String]) -> Preset {
+        let mut best = (Preset::Generic, 0.0);
+        for p in Preset::ALL {
+            let sig = p.signature();
+            if sig.is_empty() {
+                continue;
+            }
+            let hits = sig.iter().filter(|alts| alts.iter().any(|a| find(columns, a).is_some())).count();
+            let score = hits as f64 / sig.len() as f64;
+            if hits >= 4 && score >= 0.5 && score > best.1 {
+                best = (p, score);
+            }
+        }
+        best.0
+    }
+
+    /// The mapping this preset uses for a file with these columns.
+    pub fn mapping(self, columns: &[String]) -> ColumnMapping {
+        let f = |names: &[&str]| names.iter().find_map(|n| find(columns, n));
+        let at = |names: &[&str]| f(names).map(TimeSource::At);
+        let after = |names: &[&str], unit: NumberUnit| f(names).map(|column| TimeSource::After { column, unit });
+        let rules = |pairs: &[(&str, &str)]| {
+            pairs.iter().map(|(from, to)| ValueRule { from: from.to_string(), to: to.to_string() }).collect()
+        };
+        let impacts = |pairs: &[(&str, Impact)]| {
+            pairs.iter().map(|(from, impact)| ImpactRule { from: from.to_string(), impact: *impact }).collect()
+        };
+        let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        match self {
+            Preset::JiraServiceManagement => ColumnMapping {
+                id: f(&["Issue key", "Issue id"]),
+                title: f(&["Summary"]),
+                start: f(&["Created"]),
+                resolved: at(&["Resolved"]),
+                priority: f(&["Priority"]),
+                impact: f(&["Custom field (Impact)", "Impact"]),
+                service: f(&["Component/s", "Components", "Custom field (Affected services)"]),
+                status: f(&["Status"]),
+                priority_values: rules(&[
+                    ("Highest", "P1"),
+                    ("Blocker", "P1"),
+                    ("Critical", "P1"),
+                    ("High", "P2"),
+                    ("Major", "P2"),
+                    ("Medium", "P3"),
+                    ("Low", "P4"),
+                    ("Minor", "P4"),
+                    ("Lowest", "P5"),
+                    ("Trivial", "P5"),
+                ]),
+                impact_values: impacts(&[
+                    ("Extensive / Widespread", Impact::FullOutage),
+                    ("Extensive", Impact::FullOutage),
+                    ("Significant / Large", Impact::PartialOutage),
+                    ("Significant", Impact::PartialOutage),
+                    ("Moderate / Limited", Impact::Degraded),
+                    ("Moderate", Impact::Degraded),
+                    ("Minor / Localized", Impact::Degraded),
+                    ("Minor", Impact::Degraded),
+                ]),
+                excluded_statuses: list(&["Canceled", "Cancelled", "Declined"]),
+                ..ColumnMapping::default()
+            },
+            Preset::ServiceNow => ColumnMapping {
+                id: f(&["number"]),
+                title: f(&["short_description", "Short description"]),
+                start: f(&["opened_at", "Opened"]),
+                resolved: at(&["resolved_at", "Resolved", "closed_at", "Closed"]),
+                priority: f(&["priority"]),
+                impact: f(&["impact"]),
+                service: f(&["business_service", "Service", "cmdb_ci", "Configuration item"]),
+                status: f(&["state", "incident_state"]),
+                priority_values: rules(&[
+                    ("1", "P1"),
+                    ("Critical", "P1"),
+                    ("2", "P2"),
+                    ("High", "P2"),
+                    ("3", "P3"),
+                    ("Moderate", "P3"),
+                    ("4", "P4"),
+                    ("Low", "P4"),
+                    ("5", "P5"),
+                    ("Planning", "P5"),
+                ]),
+                impact_values: impacts(&[
+                    ("1", Impact::FullOutage),
+                    ("High", Impact::FullOutage),
+                    ("2", Impact::PartialOutage),
+                    ("Medium", Impact::PartialOutage),
+                    ("3", Impact::Degraded),
+                    ("Low", Impact::Degraded),
+                ]),
+                excluded_statuses: list(&["8", "Canceled", "Cancelled"]),
+                ..ColumnMapping::default()
+            },
+            Preset::PagerDuty => ColumnMapping {
+                id: f(&["incident_number", "id"]),
+                title: f(&["title", "description"]),
+                start: f(&["created_at", "started_at"]),
+                acknowledged: after(&["seconds_to_first_ack"], NumberUnit::Seconds),
+                resolved: at(&["resolved_at"]).or_else(|| after(&["seconds_to_resolve"], NumberUnit::Seconds)),
+                priority: f(&["priority", "priority_name", "urgency"]),
+                service: f(&["service_name"]),
+                status: f(&["status"]),
+                priority_values: rules(&[("high", "P1"), ("low", "P3")]),
+                ..ColumnMapping::default()
+            },
+            Preset::Opsgenie => ColumnMapping {
+                id: f(&["tinyId", "id", "alias"]),
+                title: f(&["message"]),
+                start: f(&["createdAt"]),
+                acknowledged: after(&["report.ackTime"], NumberUnit::Milliseconds),
+                resolved: after(&["report.closeTime"], NumberUnit::Milliseconds).or_else(|| at(&["updatedAt"])),
+                priority: f(&["priority"]),
+                service: f(&["entity", "source"]),
+                status: f(&["status"]),
+                closed_statuses: list(&["closed"]),
+                ..ColumnMapping::default()
+            },
+            Preset::Statuspage => ColumnMapping {
+                id: f(&["id"]),
+                title: f(&["name"]),
+                start: f(&["started_at", "created_at"]),
+                restored: at(&["monitoring_at"]),
+                resolved: at(&["resolved_at"]),
+                impact: f(&["impact"]),
+                service: f(&["components"]),
+                status: f(&["status"]),
+                planned: f(&["scheduled_for"]),
+                impact_values: impacts(&[
+                    ("none", Impact::None),
+                    ("minor", Impact::PartialOutage),
+                    ("major", Impact::FullOutage),
+                    ("critical", Impact::FullOutage),
+                    ("maintenance", Impact::None),
+                ]),
+                exclude_no_impact: true,
+                ..ColumnMapping::default()
+            },
+            Preset::Generic => guess(columns),
+        }
+    }
+}
+
+/// Finds a column by name, ignoring case and surrounding blanks; returns the file's spelling.
+fn find(columns: &[String], name: &str) -> Option<String> {
+    columns.iter().find(|c| c.trim().eq_ignore_ascii_case(name)).cloned()
+}
+
+fn normalise(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+}
+
+/// Guesses a mapping from header names alone.
+fn guess(columns: &[String]) -> ColumnMapping {
+    let norm: Vec<String> = columns.iter().map(|c| normalise(c)).collect();
+    let mut used = vec![false; columns.len()];
+    let mut pick = |candidates: &[&str]| -> Option<String> {
+        for cand in candidates {
+            if let Some(i) = norm.iter().enumerate().position(|(i, n)| !used[i] && n == cand) {
+                used[i] = true;
+                return Some(columns[i].clone());
+            }
+        }
+        None
+    };
+    let start = pick(&[
+        "start", "started", "startedat", "starttime", "startdate", "startat", "begin", "began", "beginning",
+        "outagestart", "downtimestart", "incidentstart", "opened", "openedat", "openedon", "created", "createdat",
+        "createdon", "createddate", "creationdate", "detected", "detectedat", "occurred", "occurredat", "reported",
+        "reportedat", "when", "from", "datetime", "timestamp", "time", "date",
+    ]);
+    let restored_at = pick(&[
+        "end", "ended", "endedat", "endtime", "enddate", "endat", "outageend", "downtimeend", "restored",
+        "restoredat", "recovered", "recoveredat", "mitigated", "mitigatedat", "until", "to",
+    ]);
+    let resolved_at = pick(&[
+        "resolved", "resolvedat", "resolvedon", "resolveddate", "resolutiondate", "resolutiontime", "closed",
+        "closedat", "closedon", "fixed", "fixedat",
+    ]);
+    let duration_units: [(&[&str], NumberUnit); 4] = [
+        (&["durationms", "durationmillis", "durationmilliseconds"], NumberUnit::Milliseconds),
+        (&["durationmin", "durationmins", "durationminutes", "downtimeminutes", "minutes", "downtimemin"], NumberUnit::Minutes),
+        (&["durationh", "durationhours", "downtimehours", "hours"], NumberUnit::Hours),
+        (&["duration", "durations", "durationsec", "durationseconds", "downtime", "downtimeseconds", "length", "outageduration", "seconds"], NumberUnit::Seconds),
+    ];
+    let mut duration = None;
+    if restored_at.is_none() {
+        for (names, unit) in duration_units {
+            if let Some(column) = pick(names) {
+                duration = Some(TimeSource::After { column, unit });
+                break;
+            }
+        }
+    }
+    let acknowledged = pick(&[
+        "acknowledged", "acknowledgedat", "ackedat", "acked", "acktime", "ack", "responded", "respondedat",
+        "firstresponse", "firstresponseat", "responsetime",
+    ]);
+    ColumnMapping {
+        id: pick(&["id", "incidentid", "incidentnumber", "incident", "number", "key", "issuekey", "ticket", "ticketid", "ref", "reference", "no"]),
+        title: pick(&["title", "summary", "name", "subject", "shortdescription", "description", "message"]),
+        start,
+        acknowledged: acknowledged.map(TimeSource::At),
+        restored: restored_at.map(TimeSource::At).or(duration),
+        resolved: resolved_at.map(TimeSource::At),
+        priority: pick(&["priority", "prio", "severity", "sev", "urgency", "level"]),
+        impact: pick(&["impact", "impactlevel", "effect"]),
+        service: pick(&["service", "services", "servicename", "component", "components", "system", "application", "app", "ci", "affectedservice", "product"]),
+        planned: pick(&["planned", "isplanned", "maintenance", "scheduled", "plannedmaintenance"]),
+        status: pick(&["status", "state"]),
+        excluded_statuses: vec!["Canceled".into(), "Cancelled".into()],
+        ..ColumnMapping::default()
+    }
+}
+
+/// Where one of the incident's later times comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeSource {
+    /// A column of timestamps.
+    At(String),
+    /// A column of durations counted from the start: `1h 30m`, `01:30:00`, or a plain number in
+    /// `unit` (PagerDuty's `seconds_to_resolve`, a generic `duration` column).
+    After {
+        /// The column.
+        column: String,
+        /// What a plain number counts.
+        #[serde(default)]
+        unit: NumberUnit,
+    },
+}
+
+impl TimeSource {
+    /// The source column's name.
+    pub fn column(&self) -> &str {
+        match self {
+            TimeSource::At(c) => c,
+            TimeSource::After { column, .. } => column,
+        }
+    }
+}
+
+/// What a plain number in a duration column counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberUnit {
+    /// Seconds (`5400` = 1 h 30 min).
+    #[default]
+    Seconds,
+    /// Milliseconds (Opsgenie's report times).
+    Milliseconds,
+    /// Minutes.
+    Minutes,
+    /// Hours.
+    Hours,
+}
+
+impl NumberUnit {
+    /// Seconds in one unit.
+    pub fn seconds(self) -> f64 {
+        match self {
+            NumberUnit::Seconds => 1.0,
+            NumberUnit::Milliseconds => 0.001,
+            NumberUnit::Minutes => 60.0,
+            NumberUnit::Hours => 3600.0,
+        }
+    }
+}
+
+/// A source value and what it becomes, e.g. `Highest` → `P1`. Matching ignores case and
+/// surrounding blanks; a value like `1 - Critical` also matches a rule for `1` or `Critical`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueRule {
+    /// The value as the source writes it.
+    pub from: String,
+    /// What the incident gets.
+    pub to: String,
+}
+
+/// A source value and the impact it means, e.g. Statuspage `minor` → partial outage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImpactRule {
+    /// The value as the source writes it.
+    pub from: String,
+    /// The impact.
+    pub impact: Impact,
+}
+
+/// Which source column feeds each incident field, and how values translate.
+///
+/// Only `start` is required. The downtime end is `restored` (a timestamp, or a duration after
+/// the start such as a `duration` column); without it the engine uses `resolved`.
+///
+/// Rows are **excluded** (kept out of the incidents, listed with the rule) when
+/// - every field is blank (`empty row`);
+/// - the `status` value is one of `excluded_statuses` (e.g. ServiceNow state `8` / Canceled);
+/// - `exclude_no_impact` is set and the impact maps to [`Impact::None`] (Statuspage `none`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ColumnMapping {
+    /// Incident identifier; without it incidents are named after their row (`row 17`).
+    pub id: Option<String>,
+    /// Short description.
+    pub title: Option<String>,
+    /// When the incident began (required).
+    pub start: Option<String>,
+    /// First acknowledgement or response.
+    pub acknowledged: Option<TimeSource>,
+    /// End of the downtime ("end", "restored", or a duration).
+    pub restored: Option<TimeSource>,
+    /// Resolved or closed.
+    pub resolved: Option<TimeSource>,
+    /// Priority; values pass through `priority_values`, unmatched values are kept as written.
+    pub priority: Option<String>,
+    /// Impact; values pass through `impact_values`, then the built-in words (see
+    /// [`builtin_impact`]); an unknown value rejects the row.
+    pub impact: Option<String>,
+    /// Service or component.
+    pub service: Option<String>,
+    /// Planned work: any value other than blank, `false`, `no`, `n`, `0`, `unplanned` or `none`
+    /// marks the incident as planned.
+    pub planned: Option<String>,
+    /// Status, used by `excluded_statuses` and `closed_statuses`.
+    pub status: Option<String>,
+    /// Priority translations.
+    pub priority_values: Vec<ValueRule>,
+    /// Impact translations.
+    pub impact_values: Vec<ImpactRule>,
+    /// Status values that exclude the row.
+    pub excluded_statuses: Vec<String>,
+    /// When not empty: only rows whose status is one of these get `restored`/`resolved` times;
+    /// others stay open (Opsgenie's `updatedAt` is the close time only for closed alerts).
+    pub closed_statuses: Vec<String>,
+    /// Exclude rows whose impact is none.
+    pub exclude_no_impact: bool,
+}
+
+impl ColumnMapping {
+    /// Every (what, column) pair the mapping uses, for checking against the file's columns.
+    pub fn columns(&self) -> Vec<(&'static str, &str)> {
+        let all: [(&'static str, Option<&str>); 11] = [
+            ("the incident id", self.id.as_deref()),
+            ("the title", self.title.as_deref()),
+            ("the start time", self.start.as_deref()),
+            ("the acknowledged time", self.acknowledged.as_ref().map(TimeSource::column)),
+            ("the restored time", self.restored.as_ref().map(TimeSource::column)),
+            ("the resolved time", self.resolved.as_ref().map(TimeSource::column)),
+            ("the priority", self.priority.as_deref()),
+            ("the impact", self.impact.as_deref()),
+            ("the service", self.service.as_deref()),
+            ("planned work", self.planned.as_deref()),
+            ("the status", self.status.as_deref()),
+        ];
+        all.into_iter().filter_map(|(what, c)| c.map(|c| (what, c))).collect()
+    }
+
+    /// The priority an incident gets for `value` (already trimmed, not empty).
+    pub fn map_priority<'v>(&'v self, value: &'v str) -> &'v str {
+        lookup(&self.priority_values, value, |r| &r.from).map(|r| r.to.as_str()).unwrap_or(value)
+    }
+
+    /// The impact for `value`, or None when neither a rule nor a built-in word matches.
+    pub fn map_impact(&self, value: &str) -> Option<Impact> {
+        lookup(&self.impact_values, value, |r| &r.from).map(|r| r.impact).or_else(|| builtin_impact(value))
+    }
+
+    /// Whether `status` is in `list`.
+    pub fn status_in(list: &[String], status: &str) -> bool {
+        lookup(list, status, |s| s).is_some()
+    }
+}
+
+fn lookup<'r, R>(rules: &'r [R], value: &str, key: impl Fn(&R) -> &str) -> Option<&'r R> {
+    let value = value.trim();
+    rules.iter().find(|r| key(r).trim().eq_ignore_ascii_case(value)).or_else(|| {
+        // ServiceNow display values: "1 - Critical" matches "1" or "Critical".
+        let (code, label) = value.split_once(" - ")?;
+        rules.iter().find(|r| {
+            let k = key(r).trim();
+            k.eq_ignore_ascii_case(code.trim()) || k.eq_ignore_ascii_case(label.trim())
+        })
+    })
+}
+
+/// The impact words understood in any mapping (case-insensitive): `full_outage`, `full`,
+/// `outage`, `down`, `major`, `critical`, `total` → full outage; `partial_outage`, `partial`,
+/// `minor` → partial outage; `degraded`, `degradation`, `performance`, `slow` → degraded;
+/// `none`, `no impact`, `informational`, `info` → none.
+pub fn builtin_impact(value: &str) -> Option<Impact> {
+    const WORDS: [(&str, Impact); 19] = [
+        ("full_outage", Impact::FullOutage),
+        ("full outage", Impact::FullOutage),
+        ("full", Impact::FullOutage),
+        ("outage", Impact::FullOutage),
+        ("down", Impact::FullOutage),
+        ("major", Impact::FullOutage),
+        ("critical", Impact::FullOutage),
+        ("total", Impact::FullOutage),
+        ("partial_outage", Impact::PartialOutage),
+        ("partial outage", Impact::PartialOutage),
+        ("partial", Impact::PartialOutage),
+        ("minor", Impact::PartialOutage),
+        ("degraded", Impact::Degraded),
+        ("degradation", Impact::Degraded),
+        ("performance", Impact::Degraded),
+        ("slow", Impact::Degraded),
+        ("none", Impact::None),
+        ("no impact", Impact::None),
+        ("informational", Impact::None),
+    ];
+    let v = value.trim();
+    WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(v)).map(|(_, i)| *i).or_else(|| {
+        v.eq_ignore_ascii_case("info").then_some(Impact::None)
+    })
+}
+
+/// Whether a planned-column value means "planned".
+pub(crate) fn is_planned(value: &str) -> bool {
+    let v = value.trim();
+    !v.is_empty()
+        && !["false", "no", "n", "0", "unplanned", "none", "null"].iter().any(|w| w.eq_ignore_ascii_case(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn detects_presets_from_headers() {
+        let jira = cols(&["Summary", "Issue key", "Issue id", "Issue Type", "Status", "Priority", "Resolution", "Created", "Resolved"]);
+        assert_eq!(Preset::detect(&jira), Preset::JiraServiceManagement);
+        let snow = cols(&["number", "short_description", "state", "impact", "urgency", "priority", "opened_at", "resolved_at"]);
+        assert_eq!(Preset::detect(&snow), Preset::ServiceNow);
+        let pd = cols(&["incident_number", "title", "urgency", "status", "service_name", "created_at", "seconds_to_resolve"]);
+        assert_eq!(Preset::detect(&pd), Preset::PagerDuty);
+        let og = cols(&["tinyId", "alias", "message", "status", "acknowledged", "createdAt", "updatedAt", "priority"]);
+        assert_eq!(Preset::detect(&og), Preset::Opsgenie);
+        assert_eq!(Preset::detect(&cols(&["start", "end", "title"])), Preset::Generic);
+    }
+
+    #[test]
+    fn guesses_generic_columns() {
+        let m = Preset::Generic.mapping(&cols(&["Incident ID", "Opened", "Duration (min)", "Severity", "Service"]));
+        assert_eq!(m.id.as_deref(), Some("Incident ID"));
+        assert_eq!(m.start.as_deref(), Some("Opened"));
+        assert_eq!(m.restored, Some(TimeSource::After { column: "Duration (min)".into(), unit: NumberUnit::Minutes }));
+        assert_eq!(m.priority.as_deref(), Some("Severity"));
+        let m = Preset::Generic.mapping(&cols(&["start", "end", "created"]));
+        assert_eq!(m.start.as_deref(), Some("start"));
+        assert_eq!(m.restored, Some(TimeSource::At("end".into())));
+    }
+
+    #[test]
+    fn maps_values() {
+        let m = Preset::ServiceNow.mapping(&cols(&["number", "priority", "impact", "state", "opened_at"]));
+        assert_eq!(m.map_priority("1 - Critical"), "P1");
+        assert_eq!(m.map_priority("2"), "P2");
+        assert_eq!(m.map_priority("Whatever"), "Whatever");
+        assert_eq!(m.map_impact("3 - Low"), Some(Impact::Degraded));
+        assert_eq!(m.map_impact("bogus"), None);
+        assert!(ColumnMapping::status_in(&m.excluded_statuses, "8"));
+        assert!(ColumnMapping::status_in(&m.excluded_statuses, "canceled"));
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(serde_json::from_str::<ColumnMapping>(&json).unwrap(), m);
+        assert!(is_planned("yes") && !is_planned("No") && !is_planned(" "));
+    }
+}

@@ -1,0 +1,31 @@
+//! The page's components, one a file. Each takes plain data and `on_<verb>` callbacks; none
+//! holds domain logic.
+
+mod headline;
+mod period_table;
+mod target_editor;
+
+pub use headline::{Headline, HeadlineProps};
+pub use period_table::{PeriodTable, PeriodTableProps};
+pub use target_editor::{TargetEditor, TargetEditorProps};
+
+use sla_core::report::Report;
+use std::rc::Rc;
+
+/// A computed report shared between components; equal when it is the same computation
+/// (pointer equality), so passing it as a prop costs no deep comparison.
+#[derive(Debug, Clone)]
+pub struct SharedReport(pub Rc<Report>);
+
+impl PartialEq for SharedReport {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedReport {
+    type Target = Report;
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}

@@ -1,0 +1,82 @@
+//! How numbers, durations, money and instants are written on screen. Pure functions, tested
+//! natively.
+
+use chrono::{DateTime, Utc};
+use sla_core::model::format_seconds;
+
+/// A percentage with up to `decimals` decimals, trailing zeros kept so columns line up:
+/// `percent(99.94, 3)` → `"99.940 %"`.
+pub fn percent(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    format!("{value:.decimals$} %")
+}
+
+/// A duration of whole seconds, compact: `2h 5m`, `0s`; negative with a minus sign.
+pub fn duration(seconds: i64) -> String {
+    format_seconds(seconds)
+}
+
+/// Groups the integer digits of `value` in threes with `,`: `12000.5` with 2 decimals →
+/// `12,000.50`.
+pub fn grouped(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let text = format!("{:.decimals$}", value.abs());
+    let (int, frac) = text.split_once('.').map(|(i, f)| (i.to_string(), Some(f.to_string()))).unwrap_or((text.clone(), None));
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(&f);
+    }
+    if value < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// An amount of money with its currency: `12,000.00 EUR`.
+pub fn money(amount: f64, currency: &str) -> String {
+    format!("{} {}", grouped(amount, 2), currency).trim_end().to_string()
+}
+
+/// An instant in the agreement's time zone, minute precision: `2026-03-29 14:05 CEST`.
+/// Falls back to UTC when the zone is unknown.
+pub fn instant(at: DateTime<Utc>, zone: &str) -> String {
+    match zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => at.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string(),
+        Err(_) => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn numbers_are_grouped_and_rounded() {
+        assert_eq!(grouped(12000.0, 2), "12,000.00");
+        assert_eq!(grouped(1234567.891, 1), "1,234,567.9");
+        assert_eq!(grouped(-999.0, 0), "-999");
+        assert_eq!(grouped(-0.001, 2), "0.00");
+        assert_eq!(money(1200.0, "EUR"), "1,200.00 EUR");
+        assert_eq!(percent(99.94, 3), "99.940 %");
+        assert_eq!(percent(f64::NAN, 3), "—");
+    }
+
+    #[test]
+    fn instants_use_the_agreement_zone() {
+        let t = Utc.with_ymd_and_hms(2026, 3, 29, 12, 5, 0).unwrap();
+        assert_eq!(instant(t, "Europe/Berlin"), "2026-03-29 14:05 CEST");
+        assert_eq!(instant(t, "Nowhere/Else"), "2026-03-29 12:05 UTC");
+    }
+}

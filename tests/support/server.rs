@@ -1,0 +1,142 @@
+//! A tiny static file server for the browser tests: serves the built bundle from 127.0.0.1 on a
+//! free port, optionally under a sub-path and with extra response headers (a strict
+//! Content-Security-Policy, say), and logs every request it gets so a test can assert that the
+//! page asked for nothing unexpected.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// One request the server answered.
+#[derive(Debug, Clone)]
+#[allow(dead_code)]
+pub struct LoggedRequest {
+    pub method: String,
+    pub path: String,
+    pub status: u16,
+}
+
+/// A running server; it stops when the test process ends.
+pub struct StaticServer {
+    pub port: u16,
+    prefix: String,
+    log: Arc<Mutex<Vec<LoggedRequest>>>,
+}
+
+/// How to serve the bundle.
+#[derive(Clone, Default)]
+pub struct ServeOptions {
+    /// Serve under this sub-path, e.g. "/tools/sla"; empty for the root.
+    pub prefix: String,
+    /// Extra headers on every response, e.g. ("Content-Security-Policy", "...").
+    pub headers: Vec<(String, String)>,
+}
+
+impl StaticServer {
+    /// Serves `root` with the default options.
+    pub fn start(root: &Path) -> StaticServer {
+        StaticServer::start_with(root, ServeOptions::default())
+    }
+
+    /// Serves `root` with `options`.
+    pub fn start_with(root: &Path, options: ServeOptions) -> StaticServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port on 127.0.0.1");
+        let port = listener.local_addr().expect("local address").port();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (root, opts, log2) = (root.to_path_buf(), options.clone(), log.clone());
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, opts, log) = (root.clone(), opts.clone(), log2.clone());
+                thread::spawn(move || {
+                    let _ = handle(stream, &root, &opts, &log);
+                });
+            }
+        });
+        StaticServer { port, prefix: options.prefix, log }
+    }
+
+    /// The origin, e.g. `http://127.0.0.1:41234`.
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// The app's URL (with the sub-path, ending in `/`) plus `rest`.
+    pub fn url(&self, rest: &str) -> String {
+        format!("{}{}/{}", self.origin(), self.prefix, rest.trim_start_matches('/'))
+    }
+
+    /// Every request so far.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "json" | "webmanifest" => "application/json",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn handle(stream: TcpStream, root: &Path, opts: &ServeOptions, log: &Mutex<Vec<LoggedRequest>>) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_string();
+    let target = parts.next().unwrap_or("/").to_string();
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    let (status, body, ctype) = match resolve(root, &opts.prefix, &path) {
+        Some(file) => match std::fs::read(&file) {
+            Ok(bytes) => (200, bytes, content_type(&file)),
+            Err(_) => (404, b"not found".to_vec(), "text/plain"),
+        },
+        None => (404, b"not found".to_vec(), "text/plain"),
+    };
+    if let Ok(mut l) = log.lock() {
+        l.push(LoggedRequest { method: method.clone(), path: target, status });
+    }
+    let mut out = stream;
+    let reason = if status == 200 { "OK" } else { "Not Found" };
+    let mut head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in &opts.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    out.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        out.write_all(&body)?;
+    }
+    out.flush()
+}
+
+/// Maps a request path to a file under `root`, refusing anything outside it.
+fn resolve(root: &Path, prefix: &str, path: &str) -> Option<PathBuf> {
+    let rest = path.strip_prefix(prefix)?;
+    let rest = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() };
+    let mut file = root.to_path_buf();
+    for comp in Path::new(rest.trim_start_matches('/')).components() {
+        match comp {
+            Component::Normal(c) => file.push(c),
+            _ => return None,
+        }
+    }
+    file.is_file().then_some(file)
+}
