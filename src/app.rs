@@ -1,19 +1,30 @@
 //! The root component: owns the one reducer, derives the report from state with `use_memo`
-//! (only the computation reruns on an edit; the parsed incidents are shared), and lays out the
-//! page.
+//! (only the computation reruns on an edit; the parsed incidents are shared), provides the
+//! language to every component, and lays out the page.
 
-use crate::components::{Headline, PeriodTable, SharedReport, TargetEditor};
+use crate::components::{Headline, LanguageSwitch, PeriodTable, SharedReport, TargetEditor};
 use crate::format;
+use crate::i18n::{Lang, Msg};
 use crate::state::{Action, AppState};
 use sla_core::engine::{build_report, ReportRequest};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The language to start in (`main.rs` passes the browser's preference).
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
 /// The whole app.
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(AppState::sample);
+pub fn App(props: &AppProps) -> Html {
+    let initial_lang = props.lang;
+    let state = use_reducer(move || AppState::sample(initial_lang));
     use_effect_with((), |_| debug_panic_if_requested());
+    use_effect_with(state.lang, |lang| crate::browser::set_document_lang(*lang));
 
     let report = {
         let deps = (state.agreement.clone(), state.incidents.clone(), state.as_of);
@@ -26,21 +37,28 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |text: String| state.dispatch(Action::SetTargetText(text)))
     };
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
+    };
+    let lang = state.lang;
+    let t = |m: Msg| m.text(lang);
     let a = &state.agreement;
 
     html! {
-        <>
+        <ContextProvider<Lang> context={lang}>
             <header class="app-header">
-                <h1>{ "SLA calculator" }</h1>
-                <p class="privacy">{ "Runs entirely in your browser: nothing you load leaves this page." }</p>
+                <h1>{ t(Msg::AppTitle) }</h1>
+                <p class="privacy">{ t(Msg::PrivacyPromise) }</p>
+                <LanguageSwitch {lang} on_change={on_lang} />
             </header>
             <main>
                 <section class="card" aria-labelledby="agreement-heading">
-                    <h2 id="agreement-heading">{ "Agreement" }</h2>
+                    <h2 id="agreement-heading">{ t(Msg::Agreement) }</h2>
                     <p class="source-line subtle" data-testid="agreement-summary">
-                        <span><strong>{ &a.service }</strong>{ format!(" — {} for {}, version {}", a.provider, a.customer, a.version) }</span>
-                        <span>{ format!("time zone {}", a.time_zone) }</span>
-                        <span>{ format!("{} incidents from the {}, as of {}", state.incidents.len(), state.incidents_source, format::instant(state.as_of, &a.time_zone)) }</span>
+                        <span><strong>{ &a.service }</strong>{ format!(" — {} {} {}, {} {}", a.provider, t(Msg::For), a.customer, t(Msg::Version), a.version) }</span>
+                        <span>{ format!("{} {}", t(Msg::TimeZone), a.time_zone) }</span>
+                        <span>{ format!("{} {} {}, {} {}", state.incidents.len(), t(Msg::IncidentsFrom), state.incidents_source, t(Msg::AsOf), format::instant(state.as_of, &a.time_zone)) }</span>
                     </p>
                     <div class="form-row">
                         <TargetEditor text={state.target_text.clone()} error={state.target_error().map(AttrValue::from)} on_change={on_target} />
@@ -50,36 +68,35 @@ pub fn App() -> Html {
                     Ok(report) => html! {
                         <>
                             <section class="card" aria-labelledby="result-heading" data-testid="report">
-                                <h2 id="result-heading">{ "Result" }
+                                <h2 id="result-heading">{ t(Msg::Result) }
                                     <span class="subtle">{ format!("{} — {}", format::instant(report.from, &a.time_zone), format::instant(report.to, &a.time_zone)) }</span>
                                 </h2>
                                 <Headline report={report.clone()} />
                             </section>
                             <section class="card" aria-labelledby="periods-heading">
-                                <h2 id="periods-heading">{ "Per period" }</h2>
+                                <h2 id="periods-heading">{ t(Msg::PerPeriod) }</h2>
                                 <PeriodTable report={report.clone()} />
                             </section>
                         </>
                     },
                     Err(error) => html! {
                         <section class="card" aria-labelledby="result-heading">
-                            <h2 id="result-heading">{ "Result" }</h2>
+                            <h2 id="result-heading">{ t(Msg::Result) }</h2>
                             <div class="error-box" role="alert" data-testid="report-error">
-                                { format!("No report yet: {error}") }
+                                { format!("{} {error}", t(Msg::NoReportYet)) }
                             </div>
                         </section>
                     },
                 } }
             </main>
-        </>
+        </ContextProvider<Lang>>
     }
 }
 
 /// `?debug-panic` in the URL panics on purpose after the first render, so the browser tests can
 /// check that a panic shows the error banner. Runs in an effect, never during render.
 fn debug_panic_if_requested() {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    if search.contains("debug-panic") {
+    if crate::browser::query_string().contains("debug-panic") {
         panic!("test panic requested by ?debug-panic");
     }
 }

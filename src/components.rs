@@ -2,10 +2,12 @@
 //! holds domain logic.
 
 mod headline;
+mod language_switch;
 mod period_table;
 mod target_editor;
 
 pub use headline::{Headline, HeadlineProps};
+pub use language_switch::{LanguageSwitch, LanguageSwitchProps};
 pub use period_table::{PeriodTable, PeriodTableProps};
 pub use target_editor::{TargetEditor, TargetEditorProps};
 

@@ -1,6 +1,7 @@
 //! How numbers, durations, money and instants are written on screen. Pure functions, tested
 //! natively.
 
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use sla_core::model::format_seconds;
 
@@ -16,6 +17,30 @@ pub fn percent(value: f64, decimals: usize) -> String {
 /// A duration of whole seconds, compact: `2h 5m`, `0s`; negative with a minus sign.
 pub fn duration(seconds: i64) -> String {
     format_seconds(seconds)
+}
+
+/// A duration of whole seconds written for `lang`: `2h 5m` in English, `2 小時 5 分` in
+/// traditional and `2 小时 5 分` in simplified Chinese.
+pub fn duration_in(lang: Lang, seconds: i64) -> String {
+    let units = match lang {
+        Lang::En => return format_seconds(seconds),
+        Lang::ZhHant => ["天", "小時", "分", "秒"],
+        Lang::ZhHans => ["天", "小时", "分", "秒"],
+    };
+    if seconds == 0 {
+        return format!("0 {}", units[3]);
+    }
+    let mut rest = seconds.unsigned_abs();
+    let mut parts = Vec::new();
+    for (size, unit) in [86_400u64, 3600, 60, 1].into_iter().zip(units) {
+        let n = rest / size;
+        rest %= size;
+        if n > 0 {
+            parts.push(format!("{n} {unit}"));
+        }
+    }
+    let sign = if seconds < 0 { "-" } else { "" };
+    format!("{sign}{}", parts.join(" "))
 }
 
 /// Groups the integer digits of `value` in threes with `,`: `12000.5` with 2 decimals →
@@ -71,6 +96,14 @@ mod tests {
         assert_eq!(money(1200.0, "EUR"), "1,200.00 EUR");
         assert_eq!(percent(99.94, 3), "99.940 %");
         assert_eq!(percent(f64::NAN, 3), "—");
+    }
+
+    #[test]
+    fn durations_read_naturally_in_each_language() {
+        assert_eq!(duration_in(Lang::En, 3900), "1h 5m");
+        assert_eq!(duration_in(Lang::ZhHant, 90_061), "1 天 1 小時 1 分 1 秒");
+        assert_eq!(duration_in(Lang::ZhHans, -3600), "-1 小时");
+        assert_eq!(duration_in(Lang::ZhHans, 0), "0 秒");
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! and callbacks; side effects (files, storage, URL) happen only in effects and callbacks.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod format;
+pub mod i18n;
 pub mod panic_banner;
 pub mod state;

@@ -1,5 +1,6 @@
 //! The one reducer that owns app state. `reduce` is pure: no storage, no DOM, no clock.
 
+use crate::i18n::{Lang, Msg};
 use chrono::{DateTime, Utc};
 use sla_core::model::{Agreement, Incident};
 use sla_core::sample;
@@ -21,6 +22,8 @@ pub struct AppState {
     pub incidents_source: String,
     /// The instant open incidents are counted up to.
     pub as_of: DateTime<Utc>,
+    /// The UI language.
+    pub lang: Lang,
 }
 
 /// Every change the UI can make.
@@ -28,17 +31,20 @@ pub struct AppState {
 pub enum Action {
     /// The availability target field changed; the agreement takes the value when it is a number.
     SetTargetText(String),
+    /// Switch the UI language.
+    SetLang(Lang),
 }
 
 impl AppState {
     /// The built-in sample agreement and incident log, read as of the sample's fixed instant.
-    pub fn sample() -> AppState {
+    pub fn sample(lang: Lang) -> AppState {
         let agreement = sample::sample_agreement();
         AppState {
+            lang,
             target_text: agreement.availability_target_percent.to_string(),
             agreement,
             incidents: Rc::new(sample::sample_incidents()),
-            incidents_source: "built-in sample log".to_string(),
+            incidents_source: Msg::BuiltInSample.text(lang).to_string(),
             as_of: sample::sample_as_of(),
         }
     }
@@ -47,10 +53,10 @@ impl AppState {
     pub fn target_error(&self) -> Option<String> {
         let text = self.target_text.trim();
         if text.is_empty() {
-            return Some("enter a target between 0 and 100 %".to_string());
+            return Some(Msg::EnterTarget.text(self.lang).to_string());
         }
         if text.parse::<f64>().is_err() {
-            return Some(format!("\"{text}\" is not a number"));
+            return Some(format!("\"{text}\" {}", Msg::NotANumber.text(self.lang)));
         }
         self.agreement
             .validate()
@@ -71,6 +77,12 @@ impl Reducible for AppState {
                 }
                 next.target_text = text;
             }
+            Action::SetLang(lang) => {
+                if next.incidents_source == Msg::BuiltInSample.text(next.lang) {
+                    next.incidents_source = Msg::BuiltInSample.text(lang).to_string();
+                }
+                next.lang = lang;
+            }
         }
         Rc::new(next)
     }
@@ -82,7 +94,7 @@ mod tests {
 
     #[test]
     fn typing_a_target_updates_the_agreement_and_keeps_the_text() {
-        let s = Rc::new(AppState::sample());
+        let s = Rc::new(AppState::sample(Lang::En));
         let s = s.reduce(Action::SetTargetText("99.5".into()));
         assert_eq!(s.agreement.availability_target_percent, 99.5);
         assert_eq!(s.target_error(), None);
@@ -96,7 +108,7 @@ mod tests {
 
     #[test]
     fn editing_keeps_the_incident_list_shared() {
-        let s = Rc::new(AppState::sample());
+        let s = Rc::new(AppState::sample(Lang::En));
         let before = s.incidents.clone();
         let s = s.reduce(Action::SetTargetText("99".into()));
         assert!(Rc::ptr_eq(&before, &s.incidents));

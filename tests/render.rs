@@ -4,7 +4,8 @@
 
 use sla_core::engine::{build_report, ReportRequest};
 use sla_core::sample;
-use sla_web::app::App;
+use sla_web::app::{App, AppProps};
+use sla_web::i18n::{Lang, Msg};
 use sla_web::components::{Headline, HeadlineProps, PeriodTable, PeriodTableProps, SharedReport, TargetEditor, TargetEditorProps};
 use sla_web::format;
 use std::rc::Rc;
@@ -60,4 +61,18 @@ async fn target_editor_shows_its_error_next_to_the_field() {
     assert!(html.contains("aria-invalid=\"true\""));
     assert!(html.contains("must be between 0 and 100 %"));
     assert!(html.contains("<label"), "the input is labelled");
+}
+
+#[tokio::test]
+async fn the_app_renders_in_each_language() {
+    for lang in Lang::ALL {
+        let html = LocalServerRenderer::<App>::with_props(AppProps { lang }).hydratable(false).render().await;
+        for m in [Msg::Availability, Msg::PerPeriod, Msg::CreditsOwed, Msg::AvailabilityTarget] {
+            assert!(html.contains(m.text(lang)), "{lang:?} lacks {m:?}");
+        }
+        assert!(html.contains(&format!("value=\"{}\" selected", lang.tag())) || html.contains(&format!("selected value=\"{}\"", lang.tag())) || html.contains(lang.native_name()));
+    }
+    let zh = LocalServerRenderer::<App>::with_props(AppProps { lang: Lang::ZhHant }).hydratable(false).render().await;
+    assert!(zh.contains("小時") || zh.contains("天"), "durations are written in Chinese units");
+    assert!(!zh.contains(Msg::PerPeriod.text(Lang::En)));
 }

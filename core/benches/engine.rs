@@ -6,6 +6,8 @@
 //! `item/s` throughput (items = incidents); a short summary line with the median incidents/s is
 //! printed first.
 
+#![allow(clippy::field_reassign_with_default)]
+
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use divan::counter::ItemsCount;
 use divan::Bencher;

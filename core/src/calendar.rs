@@ -498,7 +498,7 @@ mod tests {
         // A week of local days minus one: 6 × 24 h; July 4 local is 04:00Z..04:00Z next day.
         assert_eq!(cal.total_seconds(), 6 * 86_400);
         assert!(!cal.is_service_time(utc("2026-07-04T12:00:00Z")));
-        assert!(cal.is_service_time(utc("2026-07-05T03:59:59Z")) == false);
+        assert!(!cal.is_service_time(utc("2026-07-05T03:59:59Z")));
         assert!(cal.is_service_time(utc("2026-07-05T04:00:00Z")));
     }
 

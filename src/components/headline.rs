@@ -3,6 +3,7 @@
 
 use super::SharedReport;
 use crate::format;
+use crate::i18n::{use_lang, Msg};
 use yew::prelude::*;
 
 /// Props of [`Headline`].
@@ -12,7 +13,7 @@ pub struct HeadlineProps {
     pub report: SharedReport,
 }
 
-/// One headline figure card.
+/// Props of one headline figure card.
 #[derive(Properties, PartialEq)]
 struct FigureProps {
     testid: &'static str,
@@ -38,38 +39,41 @@ fn Figure(p: &FigureProps) -> Html {
 /// The row of headline figures for the whole reporting span.
 #[component]
 pub fn Headline(props: &HeadlineProps) -> Html {
+    let lang = use_lang();
+    let t = |m: Msg| m.text(lang);
+    let dur = |s: i64| format::duration_in(lang, s);
     let report = &props.report;
     let total = &report.total;
     let a = &total.figures.availability;
     let missed_periods = report.periods.iter().filter(|p| !p.figures.availability.met).count();
-    let (tone, verdict) = if a.met { ("good", "met") } else { ("bad", "missed") };
+    let (tone, verdict) = if a.met { ("good", t(Msg::Met)) } else { ("bad", t(Msg::Missed)) };
     let budget_tone = if a.budget_left_seconds < 0 { "bad" } else { "good" };
     let kpis = &total.figures.kpis;
-    let mttr = kpis.time_to_restore.as_ref().map(|s| format::duration(s.mean_seconds)).unwrap_or_else(|| "—".into());
-    let mtta = kpis.time_to_acknowledge.as_ref().map(|s| format::duration(s.mean_seconds)).unwrap_or_else(|| "—".into());
+    let mttr = kpis.time_to_restore.as_ref().map(|s| dur(s.mean_seconds)).unwrap_or_else(|| "—".into());
+    let mtta = kpis.time_to_acknowledge.as_ref().map(|s| dur(s.mean_seconds)).unwrap_or_else(|| "—".into());
     let breaches = report.breaches.len();
     // Each period's credit already includes its breach penalties, after its cap and minimum.
     let credit = total.credit_amount;
     html! {
-        <div class="headline" role="group" aria-label="Headline figures">
-            <Figure testid="headline-availability" label="Availability" tone={tone}
+        <div class="headline" role="group" aria-label={t(Msg::HeadlineFigures)}>
+            <Figure testid="headline-availability" label={t(Msg::Availability)} tone={tone}
                 value={format::percent(a.availability_percent, 3)}
-                detail={format!("target {} — {verdict}; {missed_periods} of {} periods missed",
-                    format::percent(a.target_percent, 2), report.periods.len())} />
-            <Figure testid="headline-downtime" label="Downtime" tone=""
-                value={format::duration(a.weighted_downtime_seconds)}
-                detail={format!("allowed {} over {}", format::duration(a.allowed_downtime_seconds), format::duration(a.service_seconds))} />
-            <Figure testid="headline-budget" label="Error budget left" tone={budget_tone}
-                value={format::duration(a.budget_left_seconds)}
-                detail={a.budget_left_percent.map(|p| format!("{} of the allowed downtime", format::percent(p, 1))).unwrap_or_else(|| "no downtime allowed".into())} />
-            <Figure testid="headline-mttr" label="MTTR (restore)" tone="" value={mttr}
-                detail={format!("MTTA {mtta}")} />
-            <Figure testid="headline-breaches" label="Breaches" tone={if breaches > 0 { "warn" } else { "good" }}
+                detail={format!("{} {} — {verdict}; {missed_periods} {} {} {}", t(Msg::Target),
+                    format::percent(a.target_percent, 2), t(Msg::Of), report.periods.len(), t(Msg::PeriodsMissed))} />
+            <Figure testid="headline-downtime" label={t(Msg::Downtime)} tone=""
+                value={dur(a.weighted_downtime_seconds)}
+                detail={format!("{} {} — {} {}", t(Msg::Allowed), dur(a.allowed_downtime_seconds), t(Msg::Over), dur(a.service_seconds))} />
+            <Figure testid="headline-budget" label={t(Msg::ErrorBudgetLeft)} tone={budget_tone}
+                value={dur(a.budget_left_seconds)}
+                detail={a.budget_left_percent.map(|p| format!("{} {}", format::percent(p, 1), t(Msg::OfAllowedDowntime))).unwrap_or_else(|| t(Msg::NoDowntimeAllowed).into())} />
+            <Figure testid="headline-mttr" label={t(Msg::MttrRestore)} tone="" value={mttr}
+                detail={format!("{} {mtta}", t(Msg::Mtta))} />
+            <Figure testid="headline-breaches" label={t(Msg::Breaches)} tone={if breaches > 0 { "warn" } else { "good" }}
                 value={breaches.to_string()}
-                detail="response and resolution targets missed" />
-            <Figure testid="headline-credit" label="Credits owed" tone={if credit > 0.0 { "bad" } else { "good" }}
+                detail={t(Msg::BreachesDetail)} />
+            <Figure testid="headline-credit" label={t(Msg::CreditsOwed)} tone={if credit > 0.0 { "bad" } else { "good" }}
                 value={format::money(credit, &total.currency)}
-                detail={format!("sum of the periods' credits after caps and minimums, with {} of breach penalties before caps", format::money(total.penalty_amount, &total.currency))} />
+                detail={format!("{} {}", t(Msg::CreditsDetail), format::money(total.penalty_amount, &total.currency))} />
         </div>
     }
 }

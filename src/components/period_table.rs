@@ -3,6 +3,7 @@
 
 use super::SharedReport;
 use crate::format;
+use crate::i18n::{use_lang, Msg};
 use yew::prelude::*;
 
 /// Props of [`PeriodTable`].
@@ -15,42 +16,45 @@ pub struct PeriodTableProps {
 /// The table of periods.
 #[component]
 pub fn PeriodTable(props: &PeriodTableProps) -> Html {
+    let lang = use_lang();
+    let t = |m: Msg| m.text(lang);
+    let dur = |s: i64| format::duration_in(lang, s);
     let report = &props.report;
     let currency = &report.total.currency;
     html! {
         <div class="table-wrap">
             <table data-testid="period-table">
                 <caption class="subtle" style="caption-side: bottom; text-align: left; padding-top: .4rem">
-                    { format!("Periods are calendar-aligned in {}. Downtime is weighted by impact and excludes maintenance.", report.agreement.time_zone) }
+                    { format!("{} ({})", t(Msg::PeriodsNote), report.agreement.time_zone) }
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Period" }</th>
-                        <th scope="col" class="num">{ "Service time" }</th>
-                        <th scope="col" class="num">{ "Downtime" }</th>
-                        <th scope="col" class="num">{ "Availability" }</th>
-                        <th scope="col">{ "Target" }</th>
-                        <th scope="col" class="num">{ "Budget left" }</th>
-                        <th scope="col" class="num">{ "Incidents" }</th>
-                        <th scope="col" class="num">{ "Credit" }</th>
+                        <th scope="col">{ t(Msg::Period) }</th>
+                        <th scope="col" class="num">{ t(Msg::ServiceTime) }</th>
+                        <th scope="col" class="num">{ t(Msg::Downtime) }</th>
+                        <th scope="col" class="num">{ t(Msg::Availability) }</th>
+                        <th scope="col">{ t(Msg::Target) }</th>
+                        <th scope="col" class="num">{ t(Msg::BudgetLeft) }</th>
+                        <th scope="col" class="num">{ t(Msg::Incidents) }</th>
+                        <th scope="col" class="num">{ t(Msg::Credit) }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for report.periods.iter().map(|p| {
                         let a = &p.figures.availability;
-                        let (tone, word) = if a.met { ("good", "met") } else { ("bad", "missed") };
+                        let (tone, word) = if a.met { ("good", t(Msg::Met)) } else { ("bad", t(Msg::Missed)) };
                         let breaches = p.figures.compliance.priorities.iter()
                             .map(|c| c.respond.as_ref().map_or(0, |t| t.breached) + c.resolve.as_ref().map_or(0, |t| t.breached))
                             .sum::<u64>();
                         html! {
                             <tr data-testid="period-row" class={classes!((!a.met).then_some("missed"))}>
-                                <th scope="row">{ &p.label }{ if p.partial { html!{ <span class="subtle">{ " (partial)" }</span> } } else { html!{} } }</th>
-                                <td class="num">{ format::duration(a.service_seconds) }</td>
-                                <td class="num">{ format::duration(a.weighted_downtime_seconds) }</td>
+                                <th scope="row">{ &p.label }{ if p.partial { html!{ <span class="subtle">{ format!(" ({})", t(Msg::Partial)) }</span> } } else { html!{} } }</th>
+                                <td class="num">{ dur(a.service_seconds) }</td>
+                                <td class="num">{ dur(a.weighted_downtime_seconds) }</td>
                                 <td class="num">{ format::percent(a.availability_percent, 3) }</td>
-                                <td><span class={classes!("status", tone)}>{ format!("{word} ({})", format::percent(a.target_percent, 2)) }</span></td>
-                                <td class="num">{ format::duration(a.budget_left_seconds) }</td>
-                                <td class="num">{ format!("{} ({} breaches)", p.figures.incidents.started, breaches) }</td>
+                                <td><span class={classes!("status", tone)} data-met={a.met.to_string()}>{ format!("{word} ({})", format::percent(a.target_percent, 2)) }</span></td>
+                                <td class="num">{ dur(a.budget_left_seconds) }</td>
+                                <td class="num">{ format!("{} ({} {})", p.figures.incidents.started, breaches, t(Msg::BreachesLower)) }</td>
                                 <td class="num">{ format::money(p.credit.amount, currency) }</td>
                             </tr>
                         }

@@ -1,5 +1,6 @@
 //! The availability target input, with the validation message next to it.
 
+use crate::i18n::{use_lang, Msg};
 use yew::prelude::*;
 
 /// Props of [`TargetEditor`].
@@ -17,6 +18,7 @@ pub struct TargetEditorProps {
 /// A labelled number field for the availability target in percent.
 #[component]
 pub fn TargetEditor(props: &TargetEditorProps) -> Html {
+    let lang = use_lang();
     let oninput = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
@@ -27,7 +29,7 @@ pub fn TargetEditor(props: &TargetEditorProps) -> Html {
     let invalid = props.error.is_some();
     html! {
         <label>
-            { "Availability target (%)" }
+            { Msg::AvailabilityTarget.text(lang) }
             <input id="target-input" type="number" inputmode="decimal" step="0.01" min="0" max="100"
                 value={props.text.clone()} {oninput}
                 aria-invalid={invalid.to_string()} aria-describedby="target-error" />

@@ -583,6 +583,7 @@ fn figures(agreement: &Agreement, availability: AvailabilityFigures, tally: &mut
 }
 
 #[cfg(test)]
+#[allow(clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
     use crate::model::{Span, TimeOfDay};

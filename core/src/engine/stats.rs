@@ -62,8 +62,8 @@ mod tests {
             sorted.sort();
             let n = v.len();
             let s = duration_stats(&mut v).unwrap();
-            prop_assert_eq!(s.median_seconds, sorted[(n + 1) / 2 - 1]);
-            prop_assert_eq!(s.p90_seconds, sorted[(9 * n + 9) / 10 - 1]);
+            prop_assert_eq!(s.median_seconds, sorted[n.div_ceil(2) - 1]);
+            prop_assert_eq!(s.p90_seconds, sorted[(9 * n).div_ceil(10) - 1]);
         }
     }
 }

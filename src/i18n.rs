@@ -1,0 +1,184 @@
+//! The three languages of the UI: English, 繁體中文 and 简体中文.
+//!
+//! Every piece of UI text is a [`Msg`] variant with its three translations side by side, so a
+//! missing translation is a compile error. Components read the current [`Lang`] from context
+//! with [`use_lang`] and write `Msg::Availability.text(lang)`. Numbers, durations and dates are
+//! formatted for the language by [`crate::format`].
+
+use yew::prelude::*;
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Traditional Chinese (Taiwan, Hong Kong).
+    ZhHant,
+    /// Simplified Chinese (mainland China, Singapore).
+    ZhHans,
+}
+
+impl Lang {
+    /// All languages, in the order the switcher shows them.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::ZhHant, Lang::ZhHans];
+
+    /// The BCP 47 tag, for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhHant => "zh-Hant",
+            Lang::ZhHans => "zh-Hans",
+        }
+    }
+
+    /// The language's own name.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhHant => "繁體中文",
+            Lang::ZhHans => "简体中文",
+        }
+    }
+
+    /// Reads a tag as stored or as a browser reports it (`navigator.language`): `zh-TW`,
+    /// `zh-HK`, `zh-Hant*` → traditional; other `zh*` → simplified; anything else → English.
+    pub fn from_tag(tag: &str) -> Lang {
+        let t = tag.trim().to_ascii_lowercase();
+        if !t.starts_with("zh") {
+            return Lang::En;
+        }
+        if t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk") || t.ends_with("-mo") {
+            Lang::ZhHant
+        } else {
+            Lang::ZhHans
+        }
+    }
+
+    /// The first supported language in a browser's preference list, English if none.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        for tag in tags {
+            let t = tag.trim().to_ascii_lowercase();
+            if t.starts_with("zh") || t.starts_with("en") {
+                return Lang::from_tag(&t);
+            }
+        }
+        Lang::En
+    }
+}
+
+/// The current language, from the nearest `ContextProvider<Lang>` (English without one).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+macro_rules! messages {
+    ($($key:ident => [$en:expr, $hant:expr, $hans:expr]),* $(,)?) => {
+        /// A piece of UI text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            /// Every message, for tests.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            /// The text in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Msg::$key, Lang::En) => $en,
+                        (Msg::$key, Lang::ZhHant) => $hant,
+                        (Msg::$key, Lang::ZhHans) => $hans,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => ["SLA calculator", "SLA 計算器", "SLA 计算器"],
+    PrivacyPromise => [
+        "Runs entirely in your browser: nothing you load leaves this page.",
+        "完全在您的瀏覽器中執行：您載入的資料不會離開此頁面。",
+        "完全在您的浏览器中运行：您载入的数据不会离开此页面。"
+    ],
+    Language => ["Language", "語言", "语言"],
+    Agreement => ["Agreement", "協議", "协议"],
+    TimeZone => ["time zone", "時區", "时区"],
+    Version => ["version", "版本", "版本"],
+    For => ["for", "提供給", "提供给"],
+    IncidentsFrom => ["incidents from the", "筆事件，來源：", "条事件，来源："],
+    AsOf => ["as of", "截至", "截至"],
+    BuiltInSample => ["built-in sample log", "內建範例紀錄", "内置示例记录"],
+    AvailabilityTarget => ["Availability target (%)", "可用性目標 (%)", "可用性目标 (%)"],
+    Result => ["Result", "結果", "结果"],
+    NoReportYet => ["No report yet:", "尚無報告：", "尚无报告："],
+    HeadlineFigures => ["Headline figures", "主要指標", "主要指标"],
+    Availability => ["Availability", "可用性", "可用性"],
+    Target => ["target", "目標", "目标"],
+    Met => ["met", "達成", "达成"],
+    Missed => ["missed", "未達成", "未达成"],
+    PeriodsMissed => ["periods missed", "個週期未達成", "个周期未达成"],
+    Of => ["of", "/", "/"],
+    Downtime => ["Downtime", "停機時間", "停机时间"],
+    Allowed => ["allowed", "允許", "允许"],
+    Over => ["over", "服務時間", "服务时间"],
+    ErrorBudgetLeft => ["Error budget left", "剩餘錯誤預算", "剩余错误预算"],
+    OfAllowedDowntime => ["of the allowed downtime", "的允許停機時間", "的允许停机时间"],
+    NoDowntimeAllowed => ["no downtime allowed", "不允許停機", "不允许停机"],
+    MttrRestore => ["MTTR (restore)", "MTTR（恢復）", "MTTR（恢复）"],
+    Mtta => ["MTTA", "MTTA", "MTTA"],
+    Breaches => ["Breaches", "違約", "违约"],
+    BreachesDetail => ["response and resolution targets missed", "未達成的回應與解決目標", "未达成的响应与解决目标"],
+    CreditsOwed => ["Credits owed", "應付服務抵扣", "应付服务抵扣"],
+    CreditsDetail => [
+        "sum of the periods' credits after caps and minimums, including breach penalties of",
+        "各週期抵扣總和（已套用上限與最低額），其中違約罰款為",
+        "各周期抵扣总和（已应用上限与最低额），其中违约罚款为"
+    ],
+    PerPeriod => ["Per period", "各週期", "各周期"],
+    Period => ["Period", "週期", "周期"],
+    ServiceTime => ["Service time", "服務時間", "服务时间"],
+    BudgetLeft => ["Budget left", "剩餘預算", "剩余预算"],
+    Incidents => ["Incidents", "事件", "事件"],
+    Credit => ["Credit", "抵扣", "抵扣"],
+    Partial => ["partial", "部分", "部分"],
+    BreachesLower => ["breaches", "次違約", "次违约"],
+    PeriodsNote => [
+        "Periods are calendar-aligned in the agreement's time zone. Downtime is weighted by impact and excludes maintenance.",
+        "週期依協議時區的日曆對齊。停機時間依影響程度加權，並排除維護時段。",
+        "周期按协议时区的日历对齐。停机时间按影响程度加权，并排除维护时段。"
+    ],
+    EnterTarget => ["enter a target between 0 and 100 %", "請輸入 0 到 100 % 之間的目標", "请输入 0 到 100 % 之间的目标"],
+    NotANumber => ["is not a number", "不是數字", "不是数字"],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_tags_pick_the_right_script() {
+        assert_eq!(Lang::from_tag("zh-TW"), Lang::ZhHant);
+        assert_eq!(Lang::from_tag("zh-HK"), Lang::ZhHant);
+        assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::ZhHant);
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::ZhHans);
+        assert_eq!(Lang::from_tag("zh"), Lang::ZhHans);
+        assert_eq!(Lang::from_tag("de-DE"), Lang::En);
+        assert_eq!(Lang::from_preferences(["de", "zh-TW", "en"]), Lang::ZhHant);
+        assert_eq!(Lang::from_preferences(["fr", "de"]), Lang::En);
+        assert_eq!(Lang::from_preferences(["en-GB", "zh-CN"]), Lang::En);
+    }
+
+    #[test]
+    fn every_message_has_three_non_empty_texts() {
+        for m in Msg::ALL {
+            for l in Lang::ALL {
+                assert!(!m.text(l).trim().is_empty(), "{m:?} in {l:?}");
+            }
+        }
+    }
+}
