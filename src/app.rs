@@ -5,7 +5,8 @@
 use crate::components::{Headline, LanguageSwitch, PeriodTable, SharedReport, TargetEditor};
 use crate::format;
 use crate::i18n::{Lang, Msg};
-use crate::state::{Action, AppState};
+use crate::state::data::DataSource;
+use crate::state::{Action, AgreementAction, AppState};
 use sla_core::engine::{build_report, ReportRequest};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,7 +28,7 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(state.lang, |lang| crate::browser::set_document_lang(*lang));
 
     let report = {
-        let deps = (state.agreement.clone(), state.incidents.clone(), state.as_of);
+        let deps = (state.agreement.agreement.clone(), state.data.incidents.clone(), state.data.as_of);
         use_memo(deps, |(agreement, incidents, as_of)| {
             let request = ReportRequest { as_of: *as_of, from: None, to: None };
             build_report(agreement, incidents, &request).map(|r| SharedReport(Rc::new(r)))
@@ -35,7 +36,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_target = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetTargetText(text)))
+        Callback::from(move |text: String| state.dispatch(Action::Agreement(AgreementAction::SetTargetText(text))))
     };
     let on_lang = {
         let state = state.clone();
@@ -43,7 +44,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let lang = state.lang;
     let t = |m: Msg| m.text(lang);
-    let a = &state.agreement;
+    let a = &state.agreement.agreement;
+    let source = match &state.data.source {
+        DataSource::Sample => t(Msg::BuiltInSample).to_string(),
+        DataSource::Loaded(name) => name.clone(),
+    };
 
     html! {
         <ContextProvider<Lang> context={lang}>
@@ -58,10 +63,10 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="source-line subtle" data-testid="agreement-summary">
                         <span><strong>{ &a.service }</strong>{ format!(" — {} {} {}, {} {}", a.provider, t(Msg::For), a.customer, t(Msg::Version), a.version) }</span>
                         <span>{ format!("{} {}", t(Msg::TimeZone), a.time_zone) }</span>
-                        <span>{ format!("{} {} {}, {} {}", state.incidents.len(), t(Msg::IncidentsFrom), state.incidents_source, t(Msg::AsOf), format::instant(state.as_of, &a.time_zone)) }</span>
+                        <span>{ format!("{} {} {}, {} {}", state.data.incidents.len(), t(Msg::IncidentsFrom), source, t(Msg::AsOf), format::instant(state.data.as_of, &a.time_zone)) }</span>
                     </p>
                     <div class="form-row">
-                        <TargetEditor text={state.target_text.clone()} error={state.target_error().map(AttrValue::from)} on_change={on_target} />
+                        <TargetEditor text={state.agreement.target_text.clone()} error={state.agreement.target_error(lang).map(AttrValue::from)} on_change={on_target} />
                     </div>
                 </section>
                 { match &*report {

@@ -1,15 +1,13 @@
-//! The page's components, one a file. Each takes plain data and `on_<verb>` callbacks; none
-//! holds domain logic.
+//! The page's components, one a file, grouped by the step of the page they belong to. Each takes
+//! plain data and `on_<verb>` callbacks; none holds domain logic.
 
-mod headline;
+pub mod agreement;
 mod language_switch;
-mod period_table;
-mod target_editor;
+pub mod report;
 
-pub use headline::{Headline, HeadlineProps};
+pub use agreement::{TargetEditor, TargetEditorProps};
 pub use language_switch::{LanguageSwitch, LanguageSwitchProps};
-pub use period_table::{PeriodTable, PeriodTableProps};
-pub use target_editor::{TargetEditor, TargetEditorProps};
+pub use report::{Headline, HeadlineProps, PeriodTable, PeriodTableProps};
 
 use sla_core::report::Report;
 use std::rc::Rc;

@@ -65,7 +65,7 @@ pub(crate) fn push_events(events: &mut Vec<u64>, inc: &Incident, weights_micro: 
 /// Sorts the events and sweeps them into seconds of service time per period and level.
 pub(crate) fn sweep(mut events: Vec<u64>, weights_micro: &[i64; 4], period_ends: &[i64], calendar: &ServiceCalendar, from: i64) -> Vec<[i64; 4]> {
     let mut out = vec![[0i64; 4]; period_ends.len()];
-    events.sort_unstable();
+    radix_sort(&mut events);
 
     // Levels by weight, highest first; a tie goes to the more severe level.
     let mut order = [3usize, 2, 1];
@@ -104,6 +104,42 @@ pub(crate) fn sweep(mut events: Vec<u64>, weights_micro: &[i64; 4], period_ends:
     out
 }
 
+/// Sorts `u64` keys ascending: least-significant-digit radix sort with 11-bit digits, only over
+/// the bits the largest key uses (a year of offsets needs 3 passes). Small inputs use the
+/// standard sort.
+pub(crate) fn radix_sort(keys: &mut Vec<u64>) {
+    const DIGIT: u32 = 11;
+    const BUCKETS: usize = 1 << DIGIT;
+    if keys.len() < 4096 {
+        keys.sort_unstable();
+        return;
+    }
+    let bits = 64 - keys.iter().copied().max().unwrap_or(0).leading_zeros();
+    let mut src = std::mem::take(keys);
+    let mut dst = vec![0u64; src.len()];
+    let mut shift = 0;
+    while shift < bits {
+        let mut offsets = [0usize; BUCKETS];
+        for &k in &src {
+            offsets[((k >> shift) as usize) & (BUCKETS - 1)] += 1;
+        }
+        let mut sum = 0;
+        for o in offsets.iter_mut() {
+            let c = *o;
+            *o = sum;
+            sum += c;
+        }
+        for &k in &src {
+            let d = ((k >> shift) as usize) & (BUCKETS - 1);
+            dst[offsets[d]] = k;
+            offsets[d] += 1;
+        }
+        std::mem::swap(&mut src, &mut dst);
+        shift += DIGIT;
+    }
+    *keys = src;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +168,24 @@ mod tests {
         // full 30 s; partial 0–50 + 80–120 = 90 s.
         assert_eq!(d[0], [0, 0, 90, 30]);
         assert_eq!(d[1], [0; 4]);
+    }
+
+    #[test]
+    fn radix_sort_matches_the_standard_sort() {
+        let mut x = 0x1234_5678u64;
+        let mut v: Vec<u64> = (0..20_000)
+            .map(|i| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                if i % 3 == 0 { x >> 20 } else { x >> 40 }
+            })
+            .collect();
+        let mut expected = v.clone();
+        expected.sort_unstable();
+        radix_sort(&mut v);
+        assert_eq!(v, expected);
+        let mut small = vec![3u64, 1, 2];
+        radix_sort(&mut small);
+        assert_eq!(small, [1, 2, 3]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The headline figures of a report: availability against target, downtime against allowed,
 //! error budget left, MTTR, MTTA, breaches and the credit owed.
 
-use super::SharedReport;
+use crate::components::SharedReport;
 use crate::format;
 use crate::i18n::{use_lang, Msg};
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! One row per measurement period: service time, downtime, availability against target, budget
 //! left, incidents, breaches and the credit owed.
 
-use super::SharedReport;
+use crate::components::SharedReport;
 use crate::format;
 use crate::i18n::{use_lang, Msg};
 use yew::prelude::*;

@@ -1,0 +1,87 @@
+//! The one reducer that owns app state. `reduce` is pure: no storage, no DOM, no clock.
+//!
+//! The state is split by concern, one file each, and so is [`Action`]: the agreement being
+//! edited ([`agreement`]), the incident data ([`data`]) and the quick calculators ([`calc`]).
+//! Derived numbers (the report) are never stored; the app computes them from this state.
+
+pub mod agreement;
+pub mod calc;
+pub mod data;
+
+use crate::i18n::Lang;
+use std::rc::Rc;
+use yew::Reducible;
+
+pub use agreement::{AgreementAction, AgreementState};
+pub use calc::{CalcAction, CalcState};
+pub use data::{DataAction, DataState};
+
+/// Everything the app knows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The UI language.
+    pub lang: Lang,
+    /// The agreement in force and the form texts being edited.
+    pub agreement: AgreementState,
+    /// The incidents, where they came from, and the "as of" instant.
+    pub data: DataState,
+    /// The quick calculators' inputs.
+    pub calc: CalcState,
+}
+
+/// Every change the UI can make.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Switch the UI language.
+    SetLang(Lang),
+    /// Edit the agreement.
+    Agreement(AgreementAction),
+    /// Load or change incident data.
+    Data(DataAction),
+    /// Change a quick calculator's inputs.
+    Calc(CalcAction),
+}
+
+impl AppState {
+    /// The built-in sample agreement and incident log, read as of the sample's fixed instant.
+    pub fn sample(lang: Lang) -> AppState {
+        AppState { lang, agreement: AgreementState::sample(), data: DataState::sample(), calc: CalcState::default() }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Agreement(a) => next.agreement.apply(a),
+            Action::Data(a) => next.data.apply(a),
+            Action::Calc(a) => next.calc.apply(a),
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_the_agreement_keeps_the_incident_list_shared() {
+        let s = Rc::new(AppState::sample(Lang::En));
+        let before = s.data.incidents.clone();
+        let s = s.reduce(Action::Agreement(AgreementAction::SetTargetText("99".into())));
+        assert!(Rc::ptr_eq(&before, &s.data.incidents));
+        assert_eq!(s.agreement.agreement.availability_target_percent, 99.0);
+    }
+
+    #[test]
+    fn switching_language_changes_nothing_else() {
+        let s = Rc::new(AppState::sample(Lang::En));
+        let t = s.clone().reduce(Action::SetLang(Lang::ZhHans));
+        assert_eq!(t.lang, Lang::ZhHans);
+        assert_eq!(t.agreement, s.agreement);
+        assert_eq!(t.data, s.data);
+    }
+}
