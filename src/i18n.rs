@@ -73,24 +73,29 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// Declares an enum of UI messages with their English, traditional and simplified Chinese
+/// texts. Each feature declares its own enum in its own file (`crate::messages!(CalcMsg; ...)`),
+/// so features add texts without touching each other's lists.
+#[macro_export]
 macro_rules! messages {
-    ($($key:ident => [$en:expr, $hant:expr, $hans:expr]),* $(,)?) => {
-        /// A piece of UI text.
+    ($name:ident; $($key:ident => [$en:expr, $hant:expr, $hans:expr]),* $(,)?) => {
+        /// A piece of UI text in three languages.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[allow(missing_docs)]
-        pub enum Msg { $($key),* }
+        pub enum $name { $($key),* }
 
-        impl Msg {
+        impl $name {
             /// Every message, for tests.
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
             /// The text in `lang`.
-            pub fn text(self, lang: Lang) -> &'static str {
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                use $crate::i18n::Lang;
                 match (self, lang) {
                     $(
-                        (Msg::$key, Lang::En) => $en,
-                        (Msg::$key, Lang::ZhHant) => $hant,
-                        (Msg::$key, Lang::ZhHans) => $hans,
+                        ($name::$key, Lang::En) => $en,
+                        ($name::$key, Lang::ZhHant) => $hant,
+                        ($name::$key, Lang::ZhHans) => $hans,
                     )*
                 }
             }
@@ -98,7 +103,7 @@ macro_rules! messages {
     };
 }
 
-messages! {
+crate::messages! { Msg;
     AppTitle => ["SLA calculator", "SLA 計算器", "SLA 计算器"],
     PrivacyPromise => [
         "Runs entirely in your browser: nothing you load leaves this page.",
