@@ -159,17 +159,17 @@ pub fn calculate_credit(policy: &CreditPolicy, availability: Availability, penal
     let pct = availability.percent();
     let mut steps = Vec::with_capacity(8);
     let step = |steps: &mut Vec<CreditStep>, what: String, value: f64, unit: StepUnit| steps.push(CreditStep { what, value, unit });
-    step(&mut steps, format!("Availability in the period: {}", fmt_percent(pct)), pct, StepUnit::Percent);
+    step(&mut steps, "Availability in the period".to_string(), pct, StepUnit::Percent);
     let tier = tier_for(&policy.tiers, availability);
     let tier_percent = tier.map(|t| finite(t.credit_percent)).unwrap_or(0.0);
     match tier {
         Some(t) => step(
             &mut steps,
-            format!("Tier: availability is below {} % → {} % of the fee", t.below_percent, t.credit_percent),
+            format!("Tier: availability below {} %, credit as a share of the fee", t.below_percent),
             tier_percent,
             StepUnit::Percent,
         ),
-        None => step(&mut steps, "Tier: availability is below no tier threshold → no tier credit".to_string(), 0.0, StepUnit::Percent),
+        None => step(&mut steps, "Tier: availability is below no tier threshold, no tier credit".to_string(), 0.0, StepUnit::Percent),
     }
     let tier_amount = fee * tier_percent / 100.0;
     step(&mut steps, format!("Tier credit: {tier_percent} % × fee {fee:.2} {cur}"), tier_amount, StepUnit::Money);
@@ -184,9 +184,9 @@ pub fn calculate_credit(policy: &CreditPolicy, availability: Availability, penal
     step(
         &mut steps,
         if capped {
-            format!("Cap: {cap_percent} % of the fee = {cap_amount:.2} {cur}; the subtotal is lowered to it")
+            format!("Cap of {cap_percent} % of the fee ({cap_amount:.2} {cur}) applied")
         } else {
-            format!("Cap: {cap_percent} % of the fee = {cap_amount:.2} {cur}; not reached")
+            format!("Cap of {cap_percent} % of the fee ({cap_amount:.2} {cur}) not reached")
         },
         after_cap,
         StepUnit::Money,
@@ -197,9 +197,9 @@ pub fn calculate_credit(policy: &CreditPolicy, availability: Availability, penal
     step(
         &mut steps,
         if below_minimum {
-            format!("Minimum: credits under {minimum:.2} {cur} are not issued")
+            format!("Minimum {minimum:.2} {cur} not reached, so nothing is issued")
         } else {
-            format!("Minimum: {minimum:.2} {cur}; met or not applicable")
+            format!("Minimum {minimum:.2} {cur} met or not applicable")
         },
         amount,
         StepUnit::Money,

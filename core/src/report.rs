@@ -7,7 +7,7 @@
 
 use crate::credits::{fmt_percent, CreditCalculation};
 use crate::model::{format_seconds, Clock, PeriodSpec};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
@@ -361,8 +361,8 @@ impl Report {
             };
             let cells = [
                 csv_text(&p.label),
-                p.start.to_rfc3339(),
-                p.end.to_rfc3339(),
+                p.start.to_rfc3339_opts(SecondsFormat::Secs, true),
+                p.end.to_rfc3339_opts(SecondsFormat::Secs, true),
                 p.complete.to_string(),
                 a.scheduled_seconds.to_string(),
                 a.excluded_seconds.to_string(),
@@ -429,7 +429,12 @@ impl Report {
             if c.amount > 0.0 || c.tier.is_some() || c.penalty_count > 0 {
                 let _ = writeln!(o, "  credit: {:.2} {}", c.amount, c.currency);
                 for s in &c.steps {
-                    let _ = writeln!(o, "    - {}", s.what);
+                    let value = match s.unit {
+                        crate::credits::StepUnit::Percent => fmt_percent(s.value),
+                        crate::credits::StepUnit::Money => format!("{:.2} {}", s.value, c.currency),
+                        crate::credits::StepUnit::Count => format!("{}", s.value),
+                    };
+                    let _ = writeln!(o, "    - {}: {value}", s.what);
                 }
             } else {
                 let _ = writeln!(o, "  credit: none");
@@ -466,7 +471,8 @@ impl Report {
         if !self.open_incidents.is_empty() {
             let _ = writeln!(o, "\nOpen at {} ({}):", show_instant(&self.as_of), self.open_incidents.len());
             for i in self.open_incidents.iter().take(50) {
-                let _ = writeln!(o, "  {} {} open for {} {}", i.period, i.incident_id, format_seconds(i.open_seconds), i.title);
+                let line = format!("  {} {} open for {} {}", i.period, i.incident_id, format_seconds(i.open_seconds), i.title);
+                let _ = writeln!(o, "{}", line.trim_end());
             }
         }
         for n in &self.notes {
