@@ -2,7 +2,9 @@
 //! (only the computation reruns on an edit; the parsed incidents are shared), provides the
 //! language to every component, and lays out the page.
 
-use crate::components::{Headline, LanguageSwitch, PeriodTable, SharedReport, TargetEditor};
+use crate::components::import::{text::ImportMsg, ImportPanel};
+use crate::components::report::{AvailabilityChart, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
+use crate::components::{Headline, LanguageSwitch, PeriodTable, Shared, SharedReport, TargetEditor};
 use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::state::data::DataSource;
@@ -42,9 +44,14 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
     };
+    let on_data = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(Action::Data(a)))
+    };
     let lang = state.lang;
     let t = |m: Msg| m.text(lang);
     let a = &state.agreement.agreement;
+    let zone: AttrValue = a.time_zone.clone().into();
     let source = match &state.data.source {
         DataSource::Sample => t(Msg::BuiltInSample).to_string(),
         DataSource::Loaded(name) => name.clone(),
@@ -69,6 +76,12 @@ pub fn App(props: &AppProps) -> Html {
                         <TargetEditor text={state.agreement.target_text.clone()} error={state.agreement.target_error(lang).map(AttrValue::from)} on_change={on_target} />
                     </div>
                 </section>
+                <section class="card" aria-labelledby="import-heading">
+                    <h2 id="import-heading">{ ImportMsg::Heading.text(lang) }</h2>
+                    <ImportPanel settings={state.data.settings.clone()} files={Shared(state.data.files.clone())}
+                        incidents={Shared(state.data.incidents.clone())} time_zone={a.time_zone.clone()}
+                        as_of={state.data.as_of} on_action={on_data} />
+                </section>
                 { match &*report {
                     Ok(report) => html! {
                         <>
@@ -81,6 +94,27 @@ pub fn App(props: &AppProps) -> Html {
                             <section class="card" aria-labelledby="periods-heading">
                                 <h2 id="periods-heading">{ t(Msg::PerPeriod) }</h2>
                                 <PeriodTable report={report.clone()} />
+                            </section>
+                            <section class="card" aria-labelledby="charts-heading">
+                                <h2 id="charts-heading">{ t(Msg::ChartsHeading) }</h2>
+                                <AvailabilityChart report={report.clone()} />
+                                <IncidentTimeline report={report.clone()} incidents={SharedIncidents(state.data.incidents.clone())} time_zone={zone.clone()} />
+                            </section>
+                            <section class="card" aria-labelledby="kpi-heading">
+                                <h2 id="kpi-heading">{ t(Msg::KpisHeading) }</h2>
+                                <KpiTable report={report.clone()} />
+                            </section>
+                            <section class="card" aria-labelledby="compliance-heading">
+                                <h2 id="compliance-heading">{ t(Msg::ComplianceHeading) }</h2>
+                                <ComplianceTable report={report.clone()} />
+                            </section>
+                            <section class="card" aria-labelledby="breaches-heading">
+                                <h2 id="breaches-heading">{ t(Msg::BreachesHeading) }</h2>
+                                <BreachList report={report.clone()} time_zone={zone.clone()} />
+                            </section>
+                            <section class="card" aria-labelledby="credits-heading">
+                                <h2 id="credits-heading">{ t(Msg::CreditsHeading) }</h2>
+                                <CreditSteps report={report.clone()} />
                             </section>
                         </>
                     },

@@ -2,6 +2,7 @@
 //! plain data and `on_<verb>` callbacks; none holds domain logic.
 
 pub mod agreement;
+pub mod import;
 mod language_switch;
 pub mod report;
 
@@ -26,6 +27,30 @@ impl PartialEq for SharedReport {
 impl std::ops::Deref for SharedReport {
     type Target = Report;
     fn deref(&self) -> &Report {
+        &self.0
+    }
+}
+
+/// Any shared value passed as a prop; equal only when it is the same allocation, so large data
+/// (incident lists, import outcomes) never gets compared element by element.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
         &self.0
     }
 }

@@ -159,6 +159,11 @@ crate::messages! { Msg;
     ],
     EnterTarget => ["enter a target between 0 and 100 %", "請輸入 0 到 100 % 之間的目標", "请输入 0 到 100 % 之间的目标"],
     NotANumber => ["is not a number", "不是數字", "不是数字"],
+    ChartsHeading => ["Charts", "圖表", "图表"],
+    KpisHeading => ["Incident KPIs", "事件指標", "事件指标"],
+    ComplianceHeading => ["Response and resolution compliance", "回應與解決達成率", "响应与解决达成率"],
+    BreachesHeading => ["Breaches", "違約清單", "违约清单"],
+    CreditsHeading => ["Credits, step by step", "服務抵扣計算步驟", "服务抵扣计算步骤"],
 }
 
 #[cfg(test)]

@@ -9,5 +9,6 @@ pub mod browser;
 pub mod components;
 pub mod format;
 pub mod i18n;
+pub mod import_job;
 pub mod panic_banner;
 pub mod state;

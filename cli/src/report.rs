@@ -106,7 +106,7 @@ pub fn run(argv: Vec<String>) -> Output {
         Some(text) => instant(&text, "--as-of", None)?,
         None if use_sample => sample::sample_as_of(),
         None => {
-            let latest = latest_instant(&incidents).ok_or_else(|| {
+            let latest = sla_core::model::latest_instant(&incidents).ok_or_else(|| {
                 CliError::Usage("the incident log has no incidents, so there is no default time; give --as-of".into())
             })?;
             eprintln!(
@@ -186,11 +186,6 @@ fn date_order(text: &str) -> Result<DateOrder, CliError> {
         "mdy" | "month-first" | "mm/dd" => Ok(DateOrder::MonthFirst),
         _ => Err(CliError::Usage(format!("--date-order \"{text}\" is not dmy or mdy"))),
     }
-}
-
-/// The latest instant any incident mentions.
-fn latest_instant(incidents: &[Incident]) -> Option<DateTime<Utc>> {
-    incidents.iter().flat_map(|i| [Some(i.start), i.acknowledged, i.restored, i.resolved]).flatten().max()
 }
 
 /// An RFC 3339 instant, or (when `zone` is given) a date meaning its local midnight there.

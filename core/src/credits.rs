@@ -119,10 +119,14 @@ pub struct CreditCalculation {
     pub penalty_amount: f64,
     /// `tier_amount + penalty_amount`.
     pub subtotal: f64,
+    /// The cap as a percent of the fee.
+    pub cap_percent: f64,
     /// `fee × cap % / 100`.
     pub cap_amount: f64,
     /// Whether the cap lowered the subtotal.
     pub capped: bool,
+    /// The smallest credit that is issued.
+    pub minimum_amount: f64,
     /// Whether the capped amount was under the minimum and so not issued.
     pub below_minimum: bool,
     /// The credit owed: `min(subtotal, cap)`, or 0 when that is under the minimum.
@@ -212,8 +216,10 @@ pub fn calculate_credit(policy: &CreditPolicy, availability: Availability, penal
         penalty_count,
         penalty_amount,
         subtotal,
+        cap_percent,
         cap_amount,
         capped,
+        minimum_amount: minimum,
         below_minimum,
         amount,
         currency: policy.currency.clone(),

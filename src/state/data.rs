@@ -1,10 +1,13 @@
 //! The incident data the report is computed from: the parsed incidents (shared behind an `Rc`,
-//! never cloned per edit), where they came from, and the "as of" instant open incidents count
-//! up to.
+//! never cloned per edit), where they came from, how each file was read (row accounting,
+//! detection, rejected and excluded rows), the import settings, and the "as of" instant open
+//! incidents count up to.
 
 use chrono::{DateTime, Utc};
-use sla_core::model::Incident;
+use sla_core::import::{ColumnMapping, DateOrder, Encoding, ImportCounts, ImportOutcome, Preset, RowError, RejectedRow};
+use sla_core::model::{latest_instant, Incident};
 use sla_core::sample;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Where the incidents came from.
@@ -16,6 +19,31 @@ pub enum DataSource {
     Loaded(String),
 }
 
+/// How one file was read: everything of its [`ImportOutcome`] except the incidents, which are
+/// moved into the combined list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileImport {
+    /// The file's name ("pasted text" for a paste).
+    pub name: String,
+    /// The outcome with `incidents` emptied.
+    pub outcome: ImportOutcome,
+}
+
+/// Choices the user made for the importer; `None` means "detect it".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportSettings {
+    /// The tool the export comes from.
+    pub preset: Option<Preset>,
+    /// The character encoding.
+    pub encoding: Option<Encoding>,
+    /// The order of day and month in numeric dates.
+    pub date_order: Option<DateOrder>,
+    /// The zone for timestamps without an offset; empty means the agreement's.
+    pub time_zone: String,
+    /// A mapping edited by the user; `None` uses the preset's.
+    pub mapping: Option<ColumnMapping>,
+}
+
 /// The incident data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataState {
@@ -23,6 +51,10 @@ pub struct DataState {
     pub incidents: Rc<Vec<Incident>>,
     /// Where they came from.
     pub source: DataSource,
+    /// How each file was read (one entry for the sample).
+    pub files: Rc<Vec<FileImport>>,
+    /// The importer settings for the next import.
+    pub settings: ImportSettings,
     /// The instant open incidents are counted up to.
     pub as_of: DateTime<Utc>,
 }
@@ -32,30 +64,147 @@ pub struct DataState {
 pub enum DataAction {
     /// Use the built-in sample again.
     LoadSample,
-    /// Use these incidents, from this source, as of this instant.
-    Load {
-        /// The parsed incidents.
-        incidents: Rc<Vec<Incident>>,
-        /// A name for where they came from.
+    /// Use what these files gave. "As of" becomes the latest instant in the data.
+    Imported {
+        /// A name for where the incidents came from.
         source: String,
-        /// The "as of" instant to use.
-        as_of: DateTime<Utc>,
+        /// Each file's outcome, incidents included (they are moved into the combined list).
+        files: Vec<(String, ImportOutcome)>,
     },
+    /// Change the importer settings (applies to the next import).
+    SetSettings(ImportSettings),
+    /// Count open incidents up to this instant.
+    SetAsOf(DateTime<Utc>),
 }
 
 impl DataState {
     /// The built-in sample log, read as of the sample's fixed instant.
     pub fn sample() -> DataState {
-        DataState { incidents: Rc::new(sample::sample_incidents()), source: DataSource::Sample, as_of: sample::sample_as_of() }
+        let mut outcome = sample::import_sample_incidents();
+        let incidents = std::mem::take(&mut outcome.incidents);
+        DataState {
+            incidents: Rc::new(incidents),
+            source: DataSource::Sample,
+            files: Rc::new(vec![FileImport { name: "sample-incidents.csv".into(), outcome }]),
+            settings: ImportSettings::default(),
+            as_of: sample::sample_as_of(),
+        }
+    }
+
+    /// Totals over all files. `read == accepted + excluded + rejected` holds for each file and
+    /// so for the sum.
+    pub fn counts(&self) -> ImportCounts {
+        self.files.iter().fold(ImportCounts::default(), |mut sum, f| {
+            let c = f.outcome.counts;
+            sum.read += c.read;
+            sum.accepted += c.accepted;
+            sum.excluded += c.excluded;
+            sum.rejected += c.rejected;
+            sum
+        })
     }
 
     /// Applies one change.
     pub fn apply(&mut self, action: DataAction) {
         match action {
-            DataAction::LoadSample => *self = DataState::sample(),
-            DataAction::Load { incidents, source, as_of } => {
-                *self = DataState { incidents, source: DataSource::Loaded(source), as_of };
+            DataAction::LoadSample => {
+                let settings = std::mem::take(&mut self.settings);
+                *self = DataState { settings, ..DataState::sample() };
             }
+            DataAction::Imported { source, files } => {
+                let (incidents, files) = combine(files);
+                self.as_of = latest_instant(&incidents).unwrap_or(self.as_of);
+                self.incidents = Rc::new(incidents);
+                self.files = Rc::new(files);
+                self.source = DataSource::Loaded(source);
+            }
+            DataAction::SetSettings(settings) => self.settings = settings,
+            DataAction::SetAsOf(at) => self.as_of = at,
         }
+    }
+}
+
+/// Joins several files' incidents into one list. An id already seen in an earlier file is a
+/// duplicate: the later incident is moved to that file's rejected rows (the first is kept), so
+/// every row stays accounted for.
+pub fn combine(files: Vec<(String, ImportOutcome)>) -> (Vec<Incident>, Vec<FileImport>) {
+    let mut all: Vec<Incident> = Vec::with_capacity(files.iter().map(|(_, o)| o.incidents.len()).sum());
+    let mut seen: HashMap<String, (usize, u64)> = HashMap::new();
+    let mut out = Vec::with_capacity(files.len());
+    let several = files.len() > 1;
+    for (index, (name, mut outcome)) in files.into_iter().enumerate() {
+        let incidents = std::mem::take(&mut outcome.incidents);
+        let rows = std::mem::take(&mut outcome.accepted_rows);
+        let mut kept_rows = Vec::with_capacity(rows.len());
+        for (incident, row) in incidents.into_iter().zip(rows) {
+            if several {
+                if let Some(&(first_file, first_row)) = seen.get(&incident.id) {
+                    if first_file != index {
+                        outcome.rejected.push(RejectedRow {
+                            unit: outcome.detection.unit,
+                            row,
+                            column: None,
+                            error: RowError::DuplicateId { id: incident.id.clone(), first_row, unit: outcome.detection.unit },
+                            raw: String::new(),
+                        });
+                        outcome.counts.accepted -= 1;
+                        outcome.counts.rejected += 1;
+                        continue;
+                    }
+                }
+                seen.entry(incident.id.clone()).or_insert((index, row));
+            }
+            kept_rows.push(row);
+            all.push(incident);
+        }
+        outcome.rejected.sort_by_key(|r| r.row);
+        outcome.accepted_rows = kept_rows;
+        out.push(FileImport { name, outcome });
+    }
+    (all, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sla_core::import::{import, ImportOptions};
+
+    fn csv(rows: &[&str]) -> ImportOutcome {
+        let text = format!("id,start,end\n{}\n", rows.join("\n"));
+        import(text.as_bytes(), &ImportOptions::default()).expect("imports")
+    }
+
+    #[test]
+    fn the_sample_accounts_for_every_row() {
+        let s = DataState::sample();
+        let c = s.counts();
+        assert_eq!(c.read, c.accepted + c.excluded + c.rejected);
+        assert_eq!(c.accepted as usize, s.incidents.len());
+    }
+
+    #[test]
+    fn duplicates_across_files_are_rejected_and_still_counted() {
+        let a = csv(&["A-1,2026-01-01T00:00:00Z,2026-01-01T01:00:00Z", "A-2,2026-01-02T00:00:00Z,2026-01-02T01:00:00Z"]);
+        let b = csv(&["A-2,2026-01-03T00:00:00Z,2026-01-03T01:00:00Z", "B-1,2026-01-04T00:00:00Z,2026-01-04T02:00:00Z"]);
+        let mut s = DataState::sample();
+        s.apply(DataAction::Imported { source: "a.csv + b.csv".into(), files: vec![("a.csv".into(), a), ("b.csv".into(), b)] });
+        assert_eq!(s.incidents.len(), 3);
+        let c = s.counts();
+        assert_eq!((c.read, c.accepted, c.rejected), (4, 3, 1));
+        let rejected = &s.files[1].outcome.rejected[0];
+        assert!(rejected.to_string().contains("A-2 already appeared"), "{rejected}");
+        // As of: the latest instant in the data.
+        assert_eq!(s.as_of.to_rfc3339(), "2026-01-04T02:00:00+00:00");
+        assert_eq!(s.source, DataSource::Loaded("a.csv + b.csv".into()));
+    }
+
+    #[test]
+    fn going_back_to_the_sample_keeps_the_settings() {
+        let mut s = DataState::sample();
+        let settings = ImportSettings { preset: Some(Preset::ServiceNow), ..ImportSettings::default() };
+        s.apply(DataAction::SetSettings(settings.clone()));
+        s.apply(DataAction::LoadSample);
+        assert_eq!(s.settings, settings);
+        assert_eq!(s.source, DataSource::Sample);
     }
 }

@@ -66,6 +66,12 @@ impl Incident {
     }
 }
 
+/// The latest instant any incident mentions (start, acknowledged, restored or resolved): the
+/// natural "as of" for a log exported at some unknown moment. `None` for an empty list.
+pub fn latest_instant(incidents: &[Incident]) -> Option<DateTime<Utc>> {
+    incidents.iter().flat_map(|i| [Some(i.start), i.acknowledged, i.restored, i.resolved]).flatten().max()
+}
+
 /// How badly an incident affected the service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
