@@ -55,3 +55,109 @@ async fn a_panic_shows_the_error_banner() {
     assert!(banner.contains("Reload"), "banner says {banner:?}");
     browser.close().await;
 }
+
+mod journeys {
+    use super::*;
+    use fantoccini::Locator;
+    use sla_core::engine::{build_report, ReportRequest};
+    use sla_core::import::{import, ImportOptions};
+    use sla_core::model::latest_instant;
+    use sla_core::sample;
+    use sla_web::format;
+    use sla_web::i18n::{Lang, Msg};
+
+    fn fixture(name: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("core/tests/fixtures/import").join(name)
+    }
+
+    /// The headline availability and credit texts the app must show for `agreement` over
+    /// `incidents`, computed here by the same core natively.
+    fn expected_headline(agreement: &sla_core::model::Agreement, incidents: &[sla_core::model::Incident], as_of: chrono::DateTime<chrono::Utc>) -> (String, String, usize) {
+        let report = build_report(agreement, incidents, &ReportRequest { as_of, from: None, to: None }).expect("report");
+        let a = &report.total.figures.availability;
+        let missed = report.periods.iter().filter(|p| !p.figures.availability.met).count();
+        (format::percent(a.availability_percent, 3), format::money(report.total.credit_amount, &report.total.currency), missed)
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn editing_the_target_changes_the_report() {
+        let server = StaticServer::start(&dist());
+        let browser = Browser::start().await;
+        browser.client.goto(&server.url("/")).await.expect("open the app");
+        browser.text_of("[data-testid=headline-availability] .value").await;
+
+        let mut agreement = sample::sample_agreement();
+        agreement.availability_target_percent = 99.5;
+        let (_, credit, missed) = expected_headline(&agreement, &sample::sample_incidents(), sample::sample_as_of());
+        let input = browser.client.find(Locator::Css("#target-input")).await.expect("target field");
+        input.clear().await.expect("clear");
+        input.send_keys("99.5").await.expect("type");
+        let script = format!(
+            "return document.querySelector('[data-testid=headline-credit] .value').textContent === {:?} && document.querySelectorAll('[data-testid=period-row] [data-met=false]').length === {missed}",
+            credit
+        );
+        browser.wait_for_js("the report for a 99.5 % target", &script).await;
+
+        // An impossible target gets its message next to the field, and no crash.
+        input.clear().await.expect("clear");
+        input.send_keys("100.5").await.expect("type");
+        browser.wait_for_js("the target error", "return document.querySelector('#target-error').textContent.includes('100.5')").await;
+        assert!(browser.console_errors().await.is_empty());
+        browser.close().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn uploading_a_servicenow_export_shows_its_availability_credit_and_row_accounting() {
+        let server = StaticServer::start(&dist());
+        let browser = Browser::start().await;
+        browser.client.goto(&server.url("/")).await.expect("open the app");
+        browser.text_of("[data-testid=headline-availability] .value").await;
+
+        let path = fixture("servicenow.csv");
+        let agreement = sample::sample_agreement();
+        let bytes = std::fs::read(&path).expect("fixture");
+        let outcome = import(&bytes, &ImportOptions::in_zone(agreement.tz().expect("zone"))).expect("imports natively");
+        let as_of = latest_instant(&outcome.incidents).expect("has times");
+        let (availability, credit, _) = expected_headline(&agreement, &outcome.incidents, as_of);
+        let c = outcome.counts;
+        assert!(c.excluded > 0, "the fixture has a canceled incident");
+
+        let input = browser.client.find(Locator::Css("#file-input")).await.expect("file input");
+        input.send_keys(&path.display().to_string()).await.expect("choose the file");
+        let script = format!(
+            "const v = document.querySelector('[data-testid=headline-availability] .value'); return v && v.textContent === {:?} && document.querySelector('[data-testid=headline-credit] .value').textContent === {:?}",
+            availability, credit
+        );
+        browser.wait_for_js("the uploaded file's report", &script).await;
+        let accounting = browser.text_of("[data-testid=row-accounting]").await;
+        let expected = format!("{} = {} accepted + {} excluded + {} rejected", c.read, c.accepted, c.excluded, c.rejected);
+        assert!(accounting.contains(&expected), "{accounting:?} should contain {expected:?}");
+        assert!(browser.text_of("[data-testid=detection]").await.contains("ServiceNow"));
+        assert!(browser.console_errors().await.is_empty());
+        assert!(server.requests().iter().all(|r| r.method == "GET"), "only the bundle was fetched: {:?}", server.requests());
+        browser.close().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn switching_language_translates_the_page() {
+        let server = StaticServer::start(&dist());
+        let browser = Browser::start().await;
+        browser.client.goto(&server.url("/")).await.expect("open the app");
+        browser.text_of("[data-testid=headline-availability] .value").await;
+        for lang in [Lang::ZhHant, Lang::ZhHans, Lang::En] {
+            let select = browser.client.find(Locator::Css("#lang-select")).await.expect("language select");
+            select.select_by_value(lang.tag()).await.expect("choose");
+            let script = format!(
+                "return document.documentElement.lang === {:?} && document.querySelector('[data-testid=headline-availability] .label').textContent === {:?}",
+                lang.tag(),
+                Msg::Availability.text(lang)
+            );
+            browser.wait_for_js(&format!("the page in {lang:?}"), &script).await;
+        }
+        assert!(browser.console_errors().await.is_empty());
+        browser.close().await;
+    }
+}
