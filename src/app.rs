@@ -4,7 +4,7 @@
 
 use crate::components::import::{text::ImportMsg, ImportPanel};
 use crate::components::report::{AvailabilityChart, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
-use crate::components::{Headline, LanguageSwitch, PeriodTable, Shared, SharedReport, TargetEditor};
+use crate::components::{ExportBar, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport, TargetEditor};
 use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::state::data::DataSource;
@@ -90,6 +90,7 @@ pub fn App(props: &AppProps) -> Html {
                                     <span class="subtle">{ format!("{} — {}", format::instant(report.from, &a.time_zone), format::instant(report.to, &a.time_zone)) }</span>
                                 </h2>
                                 <Headline report={report.clone()} />
+                                <ExportBar report={report.clone()} />
                             </section>
                             <section class="card" aria-labelledby="periods-heading">
                                 <h2 id="periods-heading">{ t(Msg::PerPeriod) }</h2>

@@ -2,11 +2,13 @@
 //! plain data and `on_<verb>` callbacks; none holds domain logic.
 
 pub mod agreement;
+mod export_bar;
 pub mod import;
 mod language_switch;
 pub mod report;
 
 pub use agreement::{TargetEditor, TargetEditorProps};
+pub use export_bar::{export_file_stem, report_json, ExportBar, ExportBarProps};
 pub use language_switch::{LanguageSwitch, LanguageSwitchProps};
 pub use report::{Headline, HeadlineProps, PeriodTable, PeriodTableProps};
 

@@ -161,3 +161,64 @@ mod journeys {
         browser.close().await;
     }
 }
+
+mod exports {
+    use super::*;
+    use fantoccini::Locator;
+    use std::process::Command;
+
+    /// The `sla` binary of this workspace, built if it is not there yet.
+    fn sla_binary() -> PathBuf {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("target"));
+        let bin = target.join("debug/sla");
+        if !bin.is_file() {
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = Command::new(cargo).args(["build", "-p", "sla-cli"]).current_dir(&root).status().expect("build the CLI");
+            assert!(status.success(), "building the sla CLI failed");
+        }
+        bin
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn the_exported_json_equals_the_command_lines_report() {
+        let server = StaticServer::start(&dist());
+        let browser = Browser::start().await;
+        browser.client.goto(&server.url("/")).await.expect("open the app");
+        browser.text_of("[data-testid=headline-availability] .value").await;
+        browser.client.find(Locator::Css("#export-json")).await.expect("export button").click().await.expect("click");
+        let (name, bytes) = browser.downloaded(".json").await;
+        assert!(name.starts_with("sla-report-payments-api-"), "{name}");
+        let from_app: serde_json::Value = serde_json::from_slice(&bytes).expect("the export is JSON");
+
+        let out = Command::new(sla_binary()).args(["report", "--sample", "--format", "json"]).output().expect("run sla");
+        assert!(out.status.success(), "sla failed: {}", String::from_utf8_lossy(&out.stderr));
+        let from_cli: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the CLI prints JSON");
+        assert_eq!(from_app["schema"], "sla-report/1");
+        assert_eq!(from_app, from_cli, "the app's export and the command line's report differ");
+
+        browser.client.find(Locator::Css("#export-csv")).await.expect("csv button").click().await.expect("click");
+        let (_, csv) = browser.downloaded(".csv").await;
+        let csv = String::from_utf8(csv).expect("UTF-8 CSV");
+        let rows = from_app["periods"].as_array().map(Vec::len).unwrap_or(0);
+        assert_eq!(csv.lines().count(), rows + 1, "a header and one row per period:\n{csv}");
+        browser.close().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn the_report_prints_to_pdf() {
+        let server = StaticServer::start(&dist());
+        let browser = Browser::start().await;
+        browser.client.goto(&server.url("/")).await.expect("open the app");
+        browser.text_of("[data-testid=headline-availability] .value").await;
+        let pdf = browser.client.print(fantoccini::wd::PrintConfiguration::default()).await.expect("print");
+        assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+        assert!(pdf.len() > 20_000, "the printed report is suspiciously small: {} bytes", pdf.len());
+        // Kept for a person to look at: target/print-report.pdf.
+        let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/print-report.pdf");
+        let _ = std::fs::write(&out, &pdf);
+        browser.close().await;
+    }
+}

@@ -19,7 +19,7 @@ pub const WAIT: Duration = Duration::from_secs(60);
 pub struct Browser {
     pub client: Client,
     driver: Child,
-    _profile: TempDir,
+    profile: TempDir,
 }
 
 /// A directory removed on drop (a fresh browser profile per test).
@@ -68,10 +68,16 @@ impl Browser {
             .spawn()
             .expect("start chromedriver (scripts/setup.sh --browser installs it)");
         let profile = TempDir::new("profile");
+        let downloads = profile.0.join("downloads");
+        std::fs::create_dir_all(&downloads).expect("create the downloads directory");
         let caps = json!({
             "browserName": "chrome",
             "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false
+                },
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": [
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -99,7 +105,7 @@ impl Browser {
                 Err(e) => panic!("could not start a Chromium session: {e}"),
             }
         };
-        Browser { client, driver, _profile: profile }
+        Browser { client, driver, profile }
     }
 
     /// Waits for an element and returns its text.
@@ -156,6 +162,27 @@ impl Browser {
             .await
             .expect("read resource timing entries");
         v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
+    }
+
+    /// Waits for a finished download whose name ends in `suffix` and returns its bytes.
+    pub async fn downloaded(&self, suffix: &str) -> (String, Vec<u8>) {
+        let dir = self.profile.0.join("downloads");
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let found = std::fs::read_dir(&dir)
+                .ok()
+                .and_then(|entries| entries.flatten().map(|e| e.path()).find(|p| p.to_string_lossy().ends_with(suffix)));
+            if let Some(path) = found {
+                if let Ok(bytes) = std::fs::read(&path) {
+                    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                    return (name, bytes);
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("no download ending in {suffix} appeared in {}", dir.display());
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
     }
 
     /// Ends the session and stops ChromeDriver.

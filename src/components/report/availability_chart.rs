@@ -84,7 +84,7 @@ pub fn axis_range(values: &[f64], target: f64) -> AxisRange {
 const WIDTH: f64 = 560.0;
 const HEIGHT: f64 = 280.0;
 const LEFT: f64 = 58.0;
-const RIGHT: f64 = 96.0;
+const RIGHT: f64 = 112.0;
 const TOP: f64 = 28.0;
 const BOTTOM: f64 = 40.0;
 
