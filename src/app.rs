@@ -4,7 +4,7 @@
 
 use crate::components::import::{text::ImportMsg, ImportPanel};
 use crate::components::report::{AvailabilityChart, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
-use crate::components::{ExportBar, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport, TargetEditor};
+use crate::components::{ExportBar, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport, TargetEditor};
 use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::state::data::DataSource;
@@ -47,6 +47,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_data = {
         let state = state.clone();
         Callback::from(move |a| state.dispatch(Action::Data(a)))
+    };
+    let on_sizing = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(Action::Sizing(a)))
     };
     let lang = state.lang;
     let t = |m: Msg| m.text(lang);
@@ -112,6 +116,10 @@ pub fn App(props: &AppProps) -> Html {
                             <section class="card" aria-labelledby="breaches-heading">
                                 <h2 id="breaches-heading">{ t(Msg::BreachesHeading) }</h2>
                                 <BreachList report={report.clone()} time_zone={zone.clone()} />
+                            </section>
+                            <section class="card" aria-labelledby="sizing-heading">
+                                <h2 id="sizing-heading">{ t(Msg::SizingHeading) }</h2>
+                                <SizingTable report={report.clone()} policy={a.credits.clone()} state={state.sizing.clone()} on_action={on_sizing.clone()} />
                             </section>
                             <section class="card" aria-labelledby="credits-heading">
                                 <h2 id="credits-heading">{ t(Msg::CreditsHeading) }</h2>

@@ -6,10 +6,12 @@ mod export_bar;
 pub mod import;
 mod language_switch;
 pub mod report;
+mod sizing;
 
 pub use agreement::{TargetEditor, TargetEditorProps};
 pub use export_bar::{export_file_stem, report_json, ExportBar, ExportBarProps};
 pub use language_switch::{LanguageSwitch, LanguageSwitchProps};
+pub use sizing::{SizingMsg, SizingTable, SizingTableProps};
 pub use report::{Headline, HeadlineProps, PeriodTable, PeriodTableProps};
 
 use sla_core::report::Report;

@@ -86,6 +86,7 @@ macro_rules! messages {
 
         impl $name {
             /// Every message, for tests.
+            #[allow(dead_code)]
             pub const ALL: &'static [$name] = &[$($name::$key),*];
 
             /// The text in `lang`.
@@ -163,6 +164,7 @@ crate::messages! { Msg;
     KpisHeading => ["Incident KPIs", "事件指標", "事件指标"],
     ComplianceHeading => ["Response and resolution compliance", "回應與解決達成率", "响应与解决达成率"],
     BreachesHeading => ["Breaches", "違約清單", "违约清单"],
+    SizingHeading => ["Sizing: what can we safely commit to?", "目標評估：可以安全承諾多少？", "目标评估：可以安全承诺多少？"],
     CreditsHeading => ["Credits, step by step", "服務抵扣計算步驟", "服务抵扣计算步骤"],
 }
 

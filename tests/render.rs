@@ -76,3 +76,18 @@ async fn the_app_renders_in_each_language() {
     assert!(zh.contains("小時") || zh.contains("天"), "durations are written in Chinese units");
     assert!(!zh.contains(Msg::PerPeriod.text(Lang::En)));
 }
+
+#[tokio::test]
+async fn sizing_lists_each_candidate_with_the_periods_it_would_miss() {
+    use sla_web::components::{SizingTable, SizingTableProps};
+    use sla_web::state::SizingState;
+    let report = sample_report();
+    let policy = sample::sample_agreement().credits;
+    let props = SizingTableProps { report: report.clone(), policy: policy.clone(), state: SizingState::default(), on_action: Callback::noop() };
+    let html = LocalServerRenderer::<SizingTable>::with_props(props).hydratable(false).render().await;
+    assert_eq!(html.matches("data-testid=\"sizing-row\"").count(), sla_core::sizing::DEFAULT_CANDIDATES.len());
+    assert_eq!(html.matches("data-testid=\"sizing-what-if\"").count(), 1);
+    let strict = sla_core::sizing::evaluate_target(&report, &policy, 99.99, policy.fee_per_period);
+    assert!(html.contains(&format::money(strict.credit_total, &policy.currency)), "{html}");
+    assert!(html.contains(&strict.missed.join(", ")));
+}

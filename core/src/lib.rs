@@ -15,6 +15,7 @@ pub mod import;
 pub mod model;
 pub mod calc;
 pub mod sample;
+pub mod sizing;
 pub mod calendar;
 pub mod credits;
 pub mod engine;

@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod calc;
 pub mod data;
+pub mod sizing;
 
 use crate::i18n::Lang;
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use yew::Reducible;
 pub use agreement::{AgreementAction, AgreementState};
 pub use calc::{CalcAction, CalcState};
 pub use data::{DataAction, DataState};
+pub use sizing::{SizingAction, SizingState};
 
 /// Everything the app knows.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +29,8 @@ pub struct AppState {
     pub data: DataState,
     /// The quick calculators' inputs.
     pub calc: CalcState,
+    /// The pre-sales sizing what-if inputs.
+    pub sizing: SizingState,
 }
 
 /// Every change the UI can make.
@@ -40,12 +44,14 @@ pub enum Action {
     Data(DataAction),
     /// Change a quick calculator's inputs.
     Calc(CalcAction),
+    /// Change the sizing what-if inputs.
+    Sizing(SizingAction),
 }
 
 impl AppState {
     /// The built-in sample agreement and incident log, read as of the sample's fixed instant.
     pub fn sample(lang: Lang) -> AppState {
-        AppState { lang, agreement: AgreementState::sample(), data: DataState::sample(), calc: CalcState::default() }
+        AppState { lang, agreement: AgreementState::sample(), data: DataState::sample(), calc: CalcState::default(), sizing: SizingState::default() }
     }
 }
 
@@ -58,6 +64,7 @@ impl Reducible for AppState {
             Action::Agreement(a) => next.agreement.apply(a),
             Action::Data(a) => next.data.apply(a),
             Action::Calc(a) => next.calc.apply(a),
+            Action::Sizing(a) => next.sizing.apply(a),
         }
         Rc::new(next)
     }
