@@ -14,9 +14,11 @@
 //! Cost: the agreement's calendars are laid out once per report; the incidents are read in
 //! two passes and never cloned; downtime needs one sort of 2 × n packed integers.
 
+mod breakdown;
 mod downtime;
 mod stats;
 
+pub use breakdown::{incident_breakdown, IncidentLine, LineStatus};
 pub use stats::duration_stats;
 
 use crate::calendar::{resolve_local, weekly_intervals, Edge, Interval, ServiceCalendar};
@@ -221,25 +223,23 @@ fn default_span(
     Ok((from, to))
 }
 
-/// Builds the report for `agreement` over `incidents` as requested.
-///
-/// Errors: the agreement fails [`Agreement::validate`]; an incident is acknowledged, restored
-/// or resolved before it starts; the span ends before it starts, exceeds [`MAX_SPAN_DAYS`] or
-/// [`crate::period::MAX_PERIODS`] periods.
-///
-/// ```
-/// use sla_core::engine::{build_report, ReportRequest};
-/// use sla_core::model::{Agreement, Incident};
-/// let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
-/// let mut inc = Incident::new("INC1", t("2026-04-10T10:00:00Z"));
-/// inc.restored = Some(t("2026-04-10T10:43:12Z")); // 2,592 s: 0.1 % of a 30-day month
-/// let report = build_report(&Agreement::default(), &[inc], &ReportRequest::as_of(t("2026-05-01T00:00:00Z"))).unwrap();
-/// let april = &report.periods[0].figures.availability;
-/// assert_eq!(april.service_seconds, 2_592_000);
-/// assert_eq!(april.availability_percent, 99.9);
-/// assert!(april.met); // exactly on target
-/// ```
-pub fn build_report(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Report, EngineError> {
+/// What every computation over a span needs, laid out once: the zone, the span, its periods,
+/// the availability calendar and the maintenance exclusions.
+pub(crate) struct Prepared {
+    pub(crate) tz: chrono_tz::Tz,
+    pub(crate) from: DateTime<Utc>,
+    pub(crate) to: DateTime<Utc>,
+    pub(crate) periods: Vec<crate::period::Period>,
+    pub(crate) as_of: i64,
+    pub(crate) from_ts: i64,
+    pub(crate) to_ts: i64,
+    pub(crate) until: i64,
+    pub(crate) available: ServiceCalendar,
+    pub(crate) exclusions: Vec<Interval>,
+}
+
+/// Validates the agreement, settles the span and lays out its calendars.
+pub(crate) fn prepare(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Prepared, EngineError> {
     let problems = agreement.validate();
     if !problems.is_empty() {
         return Err(EngineError::InvalidAgreement(problems));
@@ -276,6 +276,30 @@ pub fn build_report(agreement: &Agreement, incidents: &[Incident], request: &Rep
             }
         }
     }
+    Ok(Prepared { tz, from, to, periods, as_of, from_ts, to_ts, until, available, exclusions })
+}
+
+/// Builds the report for `agreement` over `incidents` as requested.
+///
+/// Errors: the agreement fails [`Agreement::validate`]; an incident is acknowledged, restored
+/// or resolved before it starts; the span ends before it starts, exceeds [`MAX_SPAN_DAYS`] or
+/// [`crate::period::MAX_PERIODS`] periods.
+///
+/// ```
+/// use sla_core::engine::{build_report, ReportRequest};
+/// use sla_core::model::{Agreement, Incident};
+/// let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+/// let mut inc = Incident::new("INC1", t("2026-04-10T10:00:00Z"));
+/// inc.restored = Some(t("2026-04-10T10:43:12Z")); // 2,592 s: 0.1 % of a 30-day month
+/// let report = build_report(&Agreement::default(), &[inc], &ReportRequest::as_of(t("2026-05-01T00:00:00Z"))).unwrap();
+/// let april = &report.periods[0].figures.availability;
+/// assert_eq!(april.service_seconds, 2_592_000);
+/// assert_eq!(april.availability_percent, 99.9);
+/// assert!(april.met); // exactly on target
+/// ```
+pub fn build_report(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Report, EngineError> {
+    let Prepared { tz, from, to, periods, as_of, from_ts, to_ts, until, available, mut exclusions } =
+        prepare(agreement, incidents, request)?;
     let needs_support = agreement.priorities.iter().any(|p| {
         [&p.respond, &p.resolve].into_iter().flatten().any(|t| t.clock == Clock::ServiceHours)
     });

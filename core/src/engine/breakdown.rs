@@ -1,0 +1,197 @@
+//! Why a number is what it is: what each incident counted after clipping to the span, the
+//! service hours and exclusions, the merging of overlaps and its impact weight.
+//!
+//! Overlapping outages count once. Each instant of merged downtime is attributed to one
+//! incident: the one of the dominant impact level (highest weight) present then, and among
+//! those the one that started first (then the earlier in the list). So the incidents' weighted
+//! seconds add up to the report's weighted downtime.
+
+use super::{check_incident, downtime::level, prepare, weights_micro, EngineError, ReportRequest};
+use crate::model::{Agreement, Incident};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// How an incident enters the availability figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineStatus {
+    /// Its downtime is counted (possibly zero after clipping and overlaps).
+    Counted,
+    /// Planned work: excluded, its time removed from service time.
+    Planned,
+    /// Excluded by agreement: its time removed from service time.
+    Excluded,
+    /// Its impact (or the impact's weight) counts nothing.
+    NoWeight,
+    /// It lies wholly outside the reporting span or after "as of".
+    OutsideSpan,
+}
+
+/// What one incident counted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentLine {
+    /// Position in the incident list given.
+    pub index: usize,
+    /// Label of the period it started in, when inside the span.
+    pub period: Option<String>,
+    /// How it enters the figures.
+    pub status: LineStatus,
+    /// Still open at "as of" (counted up to it).
+    pub open: bool,
+    /// Outage seconds inside the span and before "as of": `[start, restored ?? resolved ?? as_of)`.
+    pub outage_seconds: i64,
+    /// Of those, seconds inside service time (availability hours minus maintenance and
+    /// excluded incidents).
+    pub in_service_seconds: i64,
+    /// Seconds of merged downtime attributed to this incident (see the module doc).
+    pub counted_seconds: i64,
+    /// Its impact weight, percent.
+    pub weight_percent: f64,
+    /// `counted_seconds × weight`.
+    pub weighted_seconds: f64,
+}
+
+/// What each incident counted, in list order. Same inputs and errors as
+/// [`super::build_report`].
+pub fn incident_breakdown(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Vec<IncidentLine>, EngineError> {
+    let prep = prepare(agreement, incidents, request)?;
+    let weights = weights_micro(agreement);
+    let (from, until, as_of) = (prep.from_ts, prep.until, prep.as_of);
+    let mut exclusions = prep.exclusions.clone();
+    let span = |inc: &Incident| {
+        let s = inc.start.timestamp().max(from);
+        let e = inc.downtime_end().map_or(as_of, |e| e.timestamp().min(as_of)).min(until);
+        (s, e)
+    };
+    for inc in incidents {
+        check_incident(inc)?;
+        if inc.planned || inc.excluded {
+            let s = inc.start.timestamp().max(from);
+            let e = inc.downtime_end().map_or(as_of, |e| e.timestamp().min(as_of)).min(prep.to_ts);
+            if e > s {
+                exclusions.push(crate::calendar::Interval::new(s, e));
+            }
+        }
+    }
+    let service = prep.available.without(&exclusions);
+    let period_starts: Vec<i64> = prep.periods.iter().map(|p| p.start.timestamp()).collect();
+
+    let mut lines = Vec::with_capacity(incidents.len());
+    // Events: (time, 0 = end / 1 = start, incident index). Ends sort before starts at a time.
+    let mut events: Vec<(i64, u8, usize)> = Vec::new();
+    for (index, inc) in incidents.iter().enumerate() {
+        let (s, e) = span(inc);
+        let lvl = level(inc.impact);
+        let start = inc.start.timestamp();
+        let inside = start < prep.to_ts && start < as_of && e > s;
+        let status = if inc.planned {
+            LineStatus::Planned
+        } else if inc.excluded {
+            LineStatus::Excluded
+        } else if !inside && !(start < from && e > s) {
+            LineStatus::OutsideSpan
+        } else if lvl == 0 || weights[lvl] <= 0 {
+            LineStatus::NoWeight
+        } else {
+            LineStatus::Counted
+        };
+        let period = (start >= from && start < prep.to_ts)
+            .then(|| period_starts.partition_point(|&p| p <= start).saturating_sub(1))
+            .and_then(|i| prep.periods.get(i))
+            .map(|p| p.label.clone());
+        let outage = (e - s).max(0);
+        let known_end = inc.downtime_end().filter(|t| t.timestamp() <= as_of);
+        lines.push(IncidentLine {
+            index,
+            period,
+            status,
+            open: known_end.is_none() && start < as_of,
+            outage_seconds: outage,
+            in_service_seconds: if outage > 0 { service.seconds_between_ts(s, e) } else { 0 },
+            counted_seconds: 0,
+            weight_percent: weights[lvl] as f64 / 10_000.0,
+            weighted_seconds: 0.0,
+        });
+        if status == LineStatus::Counted && e > s {
+            events.push((s, 1, index));
+            events.push((e, 0, index));
+        }
+    }
+    events.sort_unstable();
+
+    // Levels by weight, highest first; a tie goes to the more severe level (as the report).
+    let mut order = [3usize, 2, 1];
+    order.sort_by(|&a, &b| weights[b].cmp(&weights[a]).then(b.cmp(&a)));
+    let mut active: [BTreeSet<(i64, usize)>; 4] = Default::default();
+    let mut i = 0;
+    while i < events.len() {
+        let t = events[i].0;
+        while i < events.len() && events[i].0 == t {
+            let (_, kind, idx) = events[i];
+            let key = (incidents[idx].start.timestamp(), idx);
+            let set = &mut active[level(incidents[idx].impact)];
+            if kind == 1 {
+                set.insert(key);
+            } else {
+                set.remove(&key);
+            }
+            i += 1;
+        }
+        let Some(&(next, _, _)) = events.get(i) else { break };
+        let owner = order.iter().find_map(|&l| active[l].iter().next().map(|&(_, idx)| idx));
+        if let Some(idx) = owner {
+            lines[idx].counted_seconds += service.seconds_between_ts(t, next);
+        }
+    }
+    for line in &mut lines {
+        line.weighted_seconds = line.counted_seconds as f64 * line.weight_percent / 100.0;
+    }
+    Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::build_report;
+    use crate::model::Impact;
+    use crate::sample;
+    use chrono::{DateTime, Utc};
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
+    #[test]
+    fn weighted_seconds_add_up_to_the_reports_downtime() {
+        let a = sample::sample_agreement();
+        let incidents = sample::sample_incidents();
+        let request = ReportRequest::as_of(sample::sample_as_of());
+        let report = build_report(&a, &incidents, &request).unwrap();
+        let lines = incident_breakdown(&a, &incidents, &request).unwrap();
+        assert_eq!(lines.len(), incidents.len());
+        let total: f64 = lines.iter().map(|l| l.weighted_seconds).sum();
+        let expected = report.total.figures.availability.weighted_downtime_seconds as f64;
+        assert!((total - expected).abs() <= 1.0, "{total} vs {expected}");
+        assert!(lines.iter().any(|l| l.status == LineStatus::Planned));
+        assert!(lines.iter().any(|l| l.open));
+    }
+
+    #[test]
+    fn overlaps_go_to_the_heavier_incident_then_the_earlier() {
+        // 10:00–12:00 partial (30 %), 11:00–11:30 full, 11:15–13:00 full.
+        let mut p = Incident::new("P", t("2026-04-10T10:00:00Z"));
+        p.impact = Impact::PartialOutage;
+        p.restored = Some(t("2026-04-10T12:00:00Z"));
+        let mut f1 = Incident::new("F1", t("2026-04-10T11:00:00Z"));
+        f1.restored = Some(t("2026-04-10T11:30:00Z"));
+        let mut f2 = Incident::new("F2", t("2026-04-10T11:15:00Z"));
+        f2.restored = Some(t("2026-04-10T13:00:00Z"));
+        let lines = incident_breakdown(&Agreement::default(), &[p, f1, f2], &ReportRequest::as_of(t("2026-05-01T00:00:00Z"))).unwrap();
+        // P owns 10:00–11:00 only; F1 owns 11:00–11:30 (earlier start); F2 owns 11:30–13:00.
+        assert_eq!(lines[0].counted_seconds, 3600);
+        assert_eq!(lines[0].weighted_seconds, 1080.0);
+        assert_eq!(lines[1].counted_seconds, 1800);
+        assert_eq!(lines[2].counted_seconds, 5400);
+        assert_eq!(lines[2].outage_seconds, 6300);
+    }
+}
