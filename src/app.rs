@@ -4,12 +4,12 @@
 
 use crate::components::import::{text::ImportMsg, ImportPanel};
 use crate::components::report::{AvailabilityChart, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
-use crate::components::{ExportBar, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport, TargetEditor};
+use crate::components::{ExportBar, IncidentTable, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport, TargetEditor};
 use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::state::data::DataSource;
 use crate::state::{Action, AgreementAction, AppState};
-use sla_core::engine::{build_report, ReportRequest};
+use sla_core::engine::{build_report, incident_breakdown, ReportRequest};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,6 +35,19 @@ pub fn App(props: &AppProps) -> Html {
             let request = ReportRequest { as_of: *as_of, from: None, to: None };
             build_report(agreement, incidents, &request).map(|r| SharedReport(Rc::new(r)))
         })
+    };
+    // What each incident counted: only computed while the incident table is open.
+    let lines = {
+        let deps = (state.agreement.agreement.clone(), state.data.incidents.clone(), state.data.as_of, state.table.open);
+        use_memo(deps, |(agreement, incidents, as_of, open)| {
+            open.then(|| incident_breakdown(agreement, incidents, &ReportRequest { as_of: *as_of, from: None, to: None }).ok())
+                .flatten()
+                .map(|l| Shared(Rc::new(l)))
+        })
+    };
+    let on_table = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(Action::Table(a)))
     };
     let on_target = {
         let state = state.clone();
@@ -85,6 +98,8 @@ pub fn App(props: &AppProps) -> Html {
                     <ImportPanel settings={state.data.settings.clone()} files={Shared(state.data.files.clone())}
                         incidents={Shared(state.data.incidents.clone())} time_zone={a.time_zone.clone()}
                         as_of={state.data.as_of} on_action={on_data} />
+                    <IncidentTable incidents={Shared(state.data.incidents.clone())} lines={(*lines).clone()}
+                        state={state.table.clone()} time_zone={a.time_zone.clone()} on_action={on_table} />
                 </section>
                 { match &*report {
                     Ok(report) => html! {

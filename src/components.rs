@@ -4,12 +4,14 @@
 pub mod agreement;
 mod export_bar;
 pub mod import;
+mod incident_table;
 mod language_switch;
 pub mod report;
 mod sizing;
 
 pub use agreement::{TargetEditor, TargetEditorProps};
 pub use export_bar::{export_file_stem, report_json, ExportBar, ExportBarProps};
+pub use incident_table::{visible_rows, IncidentTable, IncidentTableProps, TableMsg};
 pub use language_switch::{LanguageSwitch, LanguageSwitchProps};
 pub use sizing::{SizingMsg, SizingTable, SizingTableProps};
 pub use report::{Headline, HeadlineProps, PeriodTable, PeriodTableProps};

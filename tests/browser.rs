@@ -142,6 +142,24 @@ mod journeys {
 
     #[tokio::test(flavor = "multi_thread")]
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn the_incident_table_shows_what_each_incident_counted() {
+        let server = StaticServer::start(&dist());
+        let browser = Browser::start().await;
+        browser.client.goto(&server.url("/")).await.expect("open the app");
+        browser.text_of("[data-testid=headline-availability] .value").await;
+        browser.client.find(Locator::Css("#incident-table-toggle")).await.expect("toggle").click().await.expect("open");
+        let n = sample::sample_incidents().len();
+        browser.wait_for_js("the incident rows", &format!("return document.querySelectorAll('[data-testid=incident-row]').length === {n}")).await;
+        let select = browser.client.find(Locator::Css("#filter-priority")).await.expect("priority filter");
+        select.select_by_value("P1").await.expect("filter");
+        let p1 = sample::sample_incidents().iter().filter(|i| i.priority.as_deref() == Some("P1")).count();
+        browser.wait_for_js("only P1 rows", &format!("return document.querySelectorAll('[data-testid=incident-row]').length === {p1}")).await;
+        assert!(browser.console_errors().await.is_empty());
+        browser.close().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn switching_language_translates_the_page() {
         let server = StaticServer::start(&dist());
         let browser = Browser::start().await;

@@ -8,6 +8,7 @@ pub mod agreement;
 pub mod calc;
 pub mod data;
 pub mod sizing;
+pub mod table;
 
 use crate::i18n::Lang;
 use std::rc::Rc;
@@ -17,6 +18,7 @@ pub use agreement::{AgreementAction, AgreementState};
 pub use calc::{CalcAction, CalcState};
 pub use data::{DataAction, DataState};
 pub use sizing::{SizingAction, SizingState};
+pub use table::{TableAction, TableState};
 
 /// Everything the app knows.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +33,8 @@ pub struct AppState {
     pub calc: CalcState,
     /// The pre-sales sizing what-if inputs.
     pub sizing: SizingState,
+    /// The incident table's view.
+    pub table: TableState,
 }
 
 /// Every change the UI can make.
@@ -46,12 +50,14 @@ pub enum Action {
     Calc(CalcAction),
     /// Change the sizing what-if inputs.
     Sizing(SizingAction),
+    /// Change the incident table's view.
+    Table(TableAction),
 }
 
 impl AppState {
     /// The built-in sample agreement and incident log, read as of the sample's fixed instant.
     pub fn sample(lang: Lang) -> AppState {
-        AppState { lang, agreement: AgreementState::sample(), data: DataState::sample(), calc: CalcState::default(), sizing: SizingState::default() }
+        AppState { lang, agreement: AgreementState::sample(), data: DataState::sample(), calc: CalcState::default(), sizing: SizingState::default(), table: TableState::default() }
     }
 }
 
@@ -65,6 +71,7 @@ impl Reducible for AppState {
             Action::Data(a) => next.data.apply(a),
             Action::Calc(a) => next.calc.apply(a),
             Action::Sizing(a) => next.sizing.apply(a),
+            Action::Table(a) => next.table.apply(a),
         }
         Rc::new(next)
     }
