@@ -30,7 +30,8 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(state.lang, |lang| crate::browser::set_document_lang(*lang));
 
     let report = {
-        let deps = (state.agreement.agreement.clone(), state.data.incidents.clone(), state.data.as_of);
+        // Shared: the incident list is compared by pointer, never element by element.
+        let deps = (state.agreement.agreement.clone(), Shared(state.data.incidents.clone()), state.data.as_of);
         use_memo(deps, |(agreement, incidents, as_of)| {
             let request = ReportRequest { as_of: *as_of, from: None, to: None };
             build_report(agreement, incidents, &request).map(|r| SharedReport(Rc::new(r)))
@@ -38,7 +39,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // What each incident counted: only computed while the incident table is open.
     let lines = {
-        let deps = (state.agreement.agreement.clone(), state.data.incidents.clone(), state.data.as_of, state.table.open);
+        let deps = (state.agreement.agreement.clone(), Shared(state.data.incidents.clone()), state.data.as_of, state.table.open);
         use_memo(deps, |(agreement, incidents, as_of, open)| {
             open.then(|| incident_breakdown(agreement, incidents, &ReportRequest { as_of: *as_of, from: None, to: None }).ok())
                 .flatten()

@@ -240,3 +240,76 @@ mod exports {
         browser.close().await;
     }
 }
+
+/// Benchmarks in the browser. They print figures and assert only that the work completes;
+/// speed is not a pass/fail condition here (the machine is shared and noisy).
+mod bench {
+    use super::*;
+    use fantoccini::Locator;
+    use sla_core::import::{generate::generate_csv, Preset};
+
+    fn median(mut v: Vec<f64>) -> f64 {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    }
+
+    /// `SLA_BENCH_INCIDENTS` (default 100,000) generated incidents are uploaded; then the target
+    /// is changed several times and the time from the input event to the updated headline is
+    /// measured inside the page (performance.now, polled every animation frame).
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn recompute_after_a_target_change() {
+        let n: usize = std::env::var("SLA_BENCH_INCIDENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+        let dir = support::browser::TempDir::new("bench");
+        let path = dir.0.join(format!("generated-{n}.csv"));
+        std::fs::write(&path, generate_csv(n, 42, Preset::Generic)).expect("write the generated log");
+
+        let server = StaticServer::start(&dist());
+        let browser = Browser::start().await;
+        browser.client.goto(&server.url("/")).await.expect("open the app");
+        browser.text_of("[data-testid=headline-availability] .value").await;
+        let started = std::time::Instant::now();
+        browser.client.find(Locator::Css("#file-input")).await.expect("file input").send_keys(&path.display().to_string()).await.expect("upload");
+        browser
+            .wait_for_js(
+                "the generated log's report",
+                &format!(
+                    "const s = document.querySelector('[data-testid=row-accounting]'); return s && s.textContent.includes({:?}) && !document.querySelector('[data-testid=import-progress]')",
+                    format!("{} = ", sla_web::format::grouped(n as f64, 0))
+                ),
+            )
+            .await;
+        let import_seconds = started.elapsed().as_secs_f64();
+
+        let mut timings = Vec::new();
+        for (i, target) in ["99.5", "99.95", "99.0", "99.99", "99.9", "99.8", "99.7"].iter().enumerate() {
+            let script = format!(
+                r#"const done = arguments[arguments.length - 1];
+                const before = document.querySelector('[data-testid=headline-availability] .detail').textContent;
+                const input = document.querySelector('#target-input');
+                const t0 = performance.now();
+                input.value = {target:?};
+                input.dispatchEvent(new Event('input', {{ bubbles: true }}));
+                const poll = () => {{
+                    const now = document.querySelector('[data-testid=headline-availability] .detail').textContent;
+                    if (now !== before) {{ done(performance.now() - t0); }} else {{ requestAnimationFrame(poll); }}
+                }};
+                requestAnimationFrame(poll);"#
+            );
+            let ms = browser.client.execute_async(&script, vec![]).await.expect("measure").as_f64().expect("a number");
+            if i > 0 {
+                timings.push(ms); // the first edit warms up
+            }
+        }
+        println!(
+            "recompute after a target change, {n} incidents: median {:.1} ms (min {:.1}, max {:.1}, {} edits); upload to report {:.2} s",
+            median(timings.clone()),
+            timings.iter().cloned().fold(f64::MAX, f64::min),
+            timings.iter().cloned().fold(0.0, f64::max),
+            timings.len(),
+            import_seconds
+        );
+        assert!(browser.console_errors().await.is_empty());
+        browser.close().await;
+    }
+}

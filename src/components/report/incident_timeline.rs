@@ -249,8 +249,9 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let lang = use_lang();
     let t = |m: ReportMsg| m.text(lang);
     let plot_w = WIDTH - LABELS - RIGHT;
-    let layout = use_memo((props.report.clone(), props.incidents.clone()), move |(report, incidents)| {
-        layout_timeline(&incidents.0, report.from, report.to, report.as_of, plot_w, MAX_BARS)
+    // Keyed on the span, not the report: a target edit makes a new report but the same bars.
+    let layout = use_memo((props.incidents.clone(), props.report.from, props.report.to, props.report.as_of), move |(incidents, from, to, as_of)| {
+        layout_timeline(&incidents.0, *from, *to, *as_of, plot_w, MAX_BARS)
     });
     let report = &props.report;
     let zone = props.time_zone.parse::<chrono_tz::Tz>().ok();
