@@ -18,11 +18,14 @@ static JIRA: LazyLock<String> = LazyLock::new(|| generate_csv(ROWS / 4, 42, Pres
 static SERVICENOW: LazyLock<String> = LazyLock::new(|| generate_csv(ROWS / 4, 42, Preset::ServiceNow));
 
 fn run(bencher: Bencher, text: &'static str, rows: usize, options: ImportOptions) {
-    bencher.counter(BytesCount::new(text.len())).counter(ItemsCount::new(rows)).bench(|| {
-        let out = import(divan::black_box(text.as_bytes()), &options).expect("generated data imports");
-        assert_eq!(out.counts.read as usize, rows);
-        out
-    });
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .counter(ItemsCount::new(rows))
+        .bench(|| {
+            let out = import(divan::black_box(text.as_bytes()), &options).expect("generated data imports");
+            assert_eq!(out.counts.read as usize, rows);
+            out
+        });
 }
 
 /// Plain UTF-8 generic CSV in UTC (the throughput goal: ≥ 150 MB/s native).
@@ -34,7 +37,12 @@ fn generic_utc(bencher: Bencher) {
 /// The same file read in a zone with DST (offset cache in use).
 #[divan::bench(sample_count = 10)]
 fn generic_berlin(bencher: Bencher) {
-    run(bencher, &GENERIC, ROWS, ImportOptions::in_zone(chrono_tz::Europe::Berlin));
+    run(
+        bencher,
+        &GENERIC,
+        ROWS,
+        ImportOptions::in_zone(chrono_tz::Europe::Berlin),
+    );
 }
 
 /// Jira export: many columns, `25/Feb/26 10:17 PM` dates.
@@ -53,9 +61,12 @@ fn servicenow(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn generic_stepped(bencher: Bencher) {
     let text: &'static str = &GENERIC;
-    bencher.counter(BytesCount::new(text.len())).counter(ItemsCount::new(ROWS)).bench(|| {
-        let mut importer = Importer::new(text.as_bytes(), &ImportOptions::default()).expect("imports");
-        while !importer.step(5_000).expect("steps").done {}
-        importer.finish().expect("finishes")
-    });
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .counter(ItemsCount::new(ROWS))
+        .bench(|| {
+            let mut importer = Importer::new(text.as_bytes(), &ImportOptions::default()).expect("imports");
+            while !importer.step(5_000).expect("steps").done {}
+            importer.finish().expect("finishes")
+        });
 }

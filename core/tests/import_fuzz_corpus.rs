@@ -11,7 +11,10 @@ fn replay(data: &[u8]) {
         assert_eq!(c.read, c.accepted + c.excluded + c.rejected);
         let _ = out.rejected_file();
     }
-    let mut opts = ImportOptions { date_order: Some(DateOrder::MonthFirst), ..ImportOptions::default() };
+    let mut opts = ImportOptions {
+        date_order: Some(DateOrder::MonthFirst),
+        ..ImportOptions::default()
+    };
     opts.time_zone = chrono_tz::Europe::Berlin;
     if let Ok(mut importer) = Importer::new(data, &opts) {
         while let Ok(p) = importer.step(3) {

@@ -1,9 +1,7 @@
 //! Each tool's export, with its real column names, imports through its recognised preset.
 
 use chrono::{DateTime, Utc};
-use sla_core::import::{
-    import, DateOrder, Encoding, Exclusion, Format, ImportOptions, ImportWarning, Preset, RowUnit,
-};
+use sla_core::import::{import, DateOrder, Encoding, Exclusion, Format, ImportOptions, ImportWarning, Preset, RowUnit};
 use sla_core::model::Impact;
 
 fn utc(s: &str) -> DateTime<Utc> {
@@ -23,7 +21,12 @@ fn jira_service_management_csv() {
     assert_eq!(d.encoding, Encoding::Utf8);
     assert!(d.columns.contains(&"Watchers (2)".to_string()) && d.columns.contains(&"Comment (2)".to_string()));
     assert_eq!(
-        (out.counts.read, out.counts.accepted, out.counts.excluded, out.counts.rejected),
+        (
+            out.counts.read,
+            out.counts.accepted,
+            out.counts.excluded,
+            out.counts.rejected
+        ),
         (5, 3, 1, 1)
     );
     let first = &out.incidents[0];
@@ -46,14 +49,27 @@ fn jira_service_management_csv() {
 
 #[test]
 fn servicenow_incident_export() {
-    let out = import(include_bytes!("fixtures/import/servicenow.csv"), &ImportOptions::default()).unwrap();
+    let out = import(
+        include_bytes!("fixtures/import/servicenow.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(out.detection.preset, Preset::ServiceNow);
-    assert_eq!((out.counts.accepted, out.counts.excluded, out.counts.rejected), (3, 1, 0));
+    assert_eq!(
+        (out.counts.accepted, out.counts.excluded, out.counts.rejected),
+        (3, 1, 0)
+    );
     let i = &out.incidents;
-    assert_eq!((i[0].id.as_str(), i[0].priority.as_deref(), i[0].impact), ("INC0010001", Some("P1"), Impact::FullOutage));
+    assert_eq!(
+        (i[0].id.as_str(), i[0].priority.as_deref(), i[0].impact),
+        ("INC0010001", Some("P1"), Impact::FullOutage)
+    );
     assert_eq!(i[0].resolved, Some(utc("2026-03-02T11:30:00Z")));
     assert_eq!(i[0].service.as_deref(), Some("Payments"));
-    assert_eq!((i[1].priority.as_deref(), i[1].impact), (Some("P3"), Impact::PartialOutage));
+    assert_eq!(
+        (i[1].priority.as_deref(), i[1].impact),
+        (Some("P3"), Impact::PartialOutage)
+    );
     assert_eq!((i[2].priority.as_deref(), i[2].impact), (Some("P2"), Impact::Degraded));
     assert_eq!(out.excluded[0].rule, Exclusion::Status("8".into()));
     assert_eq!(out.excluded[0].row, 4);
@@ -61,7 +77,11 @@ fn servicenow_incident_export() {
 
 #[test]
 fn pagerduty_derives_ack_from_seconds() {
-    let out = import(include_bytes!("fixtures/import/pagerduty.csv"), &ImportOptions::default()).unwrap();
+    let out = import(
+        include_bytes!("fixtures/import/pagerduty.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(out.detection.preset, Preset::PagerDuty);
     assert_eq!(out.counts.accepted, 3);
     let i = &out.incidents;
@@ -84,17 +104,29 @@ fn pagerduty_without_resolved_at_uses_seconds_to_resolve() {
 
 #[test]
 fn opsgenie_alerts() {
-    let out = import(include_bytes!("fixtures/import/opsgenie.csv"), &ImportOptions::default()).unwrap();
+    let out = import(
+        include_bytes!("fixtures/import/opsgenie.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(out.detection.preset, Preset::Opsgenie);
     let i = &out.incidents;
     assert_eq!((i[0].id.as_str(), i[0].priority.as_deref()), ("41", Some("P1")));
-    assert_eq!(i[0].resolved, Some(utc("2026-03-02T10:20:00Z")), "closed: updatedAt is the close time");
+    assert_eq!(
+        i[0].resolved,
+        Some(utc("2026-03-02T10:20:00Z")),
+        "closed: updatedAt is the close time"
+    );
     assert_eq!(i[1].resolved, None, "open alerts stay open");
 }
 
 #[test]
 fn statuspage_incidents_json() {
-    let out = import(include_bytes!("fixtures/import/statuspage.json"), &ImportOptions::default()).unwrap();
+    let out = import(
+        include_bytes!("fixtures/import/statuspage.json"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(out.detection.preset, Preset::Statuspage);
     assert_eq!(out.detection.format, Format::Json);
     assert_eq!(out.detection.unit, RowUnit::Item);
@@ -117,11 +149,25 @@ fn generic_semicolons_bom_crlf_blank_lines_trailing_delimiters() {
     assert_eq!(d.format, Format::Csv { delimiter: ';' });
     assert_eq!(d.preset, Preset::Generic);
     assert_eq!(d.columns.first().map(String::as_str), Some("Incident"), "BOM stripped");
-    assert_eq!(d.columns.last().map(String::as_str), Some("column 8"), "trailing delimiter");
+    assert_eq!(
+        d.columns.last().map(String::as_str),
+        Some("column 8"),
+        "trailing delimiter"
+    );
     assert_eq!(d.date_order, Some(DateOrder::DayFirst));
-    assert!(matches!(&out.warnings[..], [ImportWarning::DateOrderFromData { order: DateOrder::DayFirst, .. }]));
+    assert!(matches!(
+        &out.warnings[..],
+        [ImportWarning::DateOrderFromData {
+            order: DateOrder::DayFirst,
+            ..
+        }]
+    ));
     assert_eq!((out.counts.read, out.counts.accepted, out.counts.excluded), (4, 3, 1));
-    assert_eq!(out.accepted_rows, vec![2, 4, 6], "blank line keeps its row, embedded newline does not");
+    assert_eq!(
+        out.accepted_rows,
+        vec![2, 4, 6],
+        "blank line keeps its row, embedded newline does not"
+    );
     assert_eq!(out.excluded[0].to_string(), "row 5: excluded (empty row)");
     let i = &out.incidents;
     assert_eq!(i[0].start, utc("2026-03-13T09:00:00Z"));
@@ -133,18 +179,35 @@ fn generic_semicolons_bom_crlf_blank_lines_trailing_delimiters() {
 
 #[test]
 fn tab_separated_epochs_serials_and_durations() {
-    let out = import(include_bytes!("fixtures/import/generic_tab_epoch.tsv"), &ImportOptions::default()).unwrap();
+    let out = import(
+        include_bytes!("fixtures/import/generic_tab_epoch.tsv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(out.detection.format, Format::Csv { delimiter: '\t' });
     assert_eq!(out.counts.accepted, 3, "{:?}", out.rejected);
     let i = &out.incidents;
-    assert_eq!((i[0].start, i[0].restored), (utc("2026-03-02T10:00:00Z"), Some(utc("2026-03-02T11:30:00Z"))));
-    assert_eq!((i[1].start, i[1].restored), (utc("2026-03-02T10:00:00Z"), Some(utc("2026-03-02T11:30:00Z"))));
-    assert_eq!((i[2].start, i[2].restored), (utc("2026-03-01T12:00:00Z"), Some(utc("2026-03-01T13:30:00Z"))));
+    assert_eq!(
+        (i[0].start, i[0].restored),
+        (utc("2026-03-02T10:00:00Z"), Some(utc("2026-03-02T11:30:00Z")))
+    );
+    assert_eq!(
+        (i[1].start, i[1].restored),
+        (utc("2026-03-02T10:00:00Z"), Some(utc("2026-03-02T11:30:00Z")))
+    );
+    assert_eq!(
+        (i[2].start, i[2].restored),
+        (utc("2026-03-01T12:00:00Z"), Some(utc("2026-03-01T13:30:00Z")))
+    );
 }
 
 #[test]
 fn month_first_decided_from_data() {
-    let out = import(include_bytes!("fixtures/import/generic_pipe_month_first.csv"), &ImportOptions::default()).unwrap();
+    let out = import(
+        include_bytes!("fixtures/import/generic_pipe_month_first.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(out.detection.format, Format::Csv { delimiter: '|' });
     assert_eq!(out.detection.date_order, Some(DateOrder::MonthFirst));
     assert_eq!(out.incidents[0].start, utc("2026-03-04T10:00:00Z"));
@@ -153,7 +216,11 @@ fn month_first_decided_from_data() {
 
 #[test]
 fn ndjson_with_a_bad_line() {
-    let out = import(include_bytes!("fixtures/import/ndjson_bad_line.ndjson"), &ImportOptions::default()).unwrap();
+    let out = import(
+        include_bytes!("fixtures/import/ndjson_bad_line.ndjson"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(out.detection.format, Format::Ndjson);
     assert_eq!((out.counts.read, out.counts.accepted, out.counts.rejected), (4, 2, 2));
     assert_eq!(out.accepted_rows, vec![1, 4]);

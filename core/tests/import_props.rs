@@ -11,7 +11,10 @@ fn check_accounting(out: &sla_core::import::ImportOutcome) {
     assert_eq!(out.accepted_rows.len(), out.incidents.len());
     let rows: Vec<u64> = out.rows().map(|r| r.row()).collect();
     assert_eq!(rows.len() as u64, c.read);
-    assert!(rows.windows(2).all(|w| w[0] < w[1]), "rows strictly increasing: {rows:?}");
+    assert!(
+        rows.windows(2).all(|w| w[0] < w[1]),
+        "rows strictly increasing: {rows:?}"
+    );
 }
 
 /// Cells drawn from good and bad values of every kind the importer meets.
@@ -41,8 +44,12 @@ fn table() -> impl Strategy<Value = String> {
         Just("Issue key,Created,Resolved,Status,Priority,Summary"),
         Just("number,opened_at,resolved_at,state,priority,short_description"),
     ];
-    (header, prop::collection::vec(prop::collection::vec(cell(), 0..8), 0..25), prop::bool::ANY).prop_map(
-        |(h, rows, crlf)| {
+    (
+        header,
+        prop::collection::vec(prop::collection::vec(cell(), 0..8), 0..25),
+        prop::bool::ANY,
+    )
+        .prop_map(|(h, rows, crlf)| {
             let nl = if crlf { "\r\n" } else { "\n" };
             let mut s = h.to_string();
             s.push_str(nl);
@@ -51,8 +58,7 @@ fn table() -> impl Strategy<Value = String> {
                 s.push_str(nl);
             }
             s
-        },
-    )
+        })
 }
 
 proptest! {
@@ -102,12 +108,23 @@ proptest! {
 
 #[test]
 fn generated_presets_import_cleanly() {
-    for preset in [Preset::Generic, Preset::JiraServiceManagement, Preset::ServiceNow, Preset::PagerDuty, Preset::Opsgenie] {
+    for preset in [
+        Preset::Generic,
+        Preset::JiraServiceManagement,
+        Preset::ServiceNow,
+        Preset::PagerDuty,
+        Preset::Opsgenie,
+    ] {
         let csv = generate_csv(2_000, 9, preset);
         let out = import(csv.as_bytes(), &ImportOptions::default()).unwrap();
         assert_eq!(out.detection.preset, preset, "{preset:?}");
         assert_eq!(out.counts.read, 2_000);
-        assert_eq!(out.counts.rejected, 0, "{preset:?}: {:?}", out.rejected.first().map(ToString::to_string));
+        assert_eq!(
+            out.counts.rejected,
+            0,
+            "{preset:?}: {:?}",
+            out.rejected.first().map(ToString::to_string)
+        );
         check_accounting(&out);
     }
     let json = sla_core::import::generate::generate_statuspage_json(500, 3);

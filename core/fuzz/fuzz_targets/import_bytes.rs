@@ -11,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(c.read, c.accepted + c.excluded + c.rejected);
         let _ = out.rejected_file();
     }
-    let mut opts = ImportOptions { date_order: Some(DateOrder::MonthFirst), ..ImportOptions::default() };
+    let mut opts = ImportOptions {
+        date_order: Some(DateOrder::MonthFirst),
+        ..ImportOptions::default()
+    };
     opts.time_zone = "Europe/Berlin".parse().unwrap_or(opts.time_zone);
     if let Ok(mut importer) = Importer::new(data, &opts) {
         while let Ok(p) = importer.step(3) {

@@ -78,7 +78,11 @@ impl Converter {
     ) -> Result<Converter, ImportError> {
         for (what, column) in mapping.columns() {
             if !columns.iter().any(|c| c == column) {
-                return Err(ImportError::UnknownColumn { what, column: column.to_string(), columns: columns.clone() });
+                return Err(ImportError::UnknownColumn {
+                    what,
+                    column: column.to_string(),
+                    columns: columns.clone(),
+                });
             }
         }
         let idx = |c: &Option<String>| c.as_ref().and_then(|c| columns.iter().position(|x| x == c));
@@ -95,7 +99,9 @@ impl Converter {
             })
         };
         let Some(start) = idx(&mapping.start) else {
-            return Err(ImportError::NoStartColumn { columns: columns.clone() });
+            return Err(ImportError::NoStartColumn {
+                columns: columns.clone(),
+            });
         };
         let plan = Plan {
             id: idx(&mapping.id),
@@ -130,7 +136,10 @@ impl Converter {
     /// Columns holding timestamps (the start and every `At` source), for the date-order scan.
     pub fn timestamp_columns(&self) -> Vec<usize> {
         let mut v = vec![self.plan.start];
-        for (c, k) in [self.plan.acknowledged, self.plan.restored, self.plan.resolved].into_iter().flatten() {
+        for (c, k) in [self.plan.acknowledged, self.plan.restored, self.plan.resolved]
+            .into_iter()
+            .flatten()
+        {
             if matches!(k, Kind::At) {
                 v.push(c);
             }
@@ -146,7 +155,13 @@ impl Converter {
     /// Records a row that could not even be read as fields (bad JSON line, non-object item).
     pub fn reject_unreadable(&mut self, row: u64, error: RowError, raw: String) {
         self.read += 1;
-        self.rejected.push(RejectedRow { unit: self.unit, row, column: None, error, raw });
+        self.rejected.push(RejectedRow {
+            unit: self.unit,
+            row,
+            column: None,
+            error,
+            raw,
+        });
     }
 
     /// Converts one row and files the result.
@@ -156,22 +171,43 @@ impl Converter {
             Ok(Ok(incident)) => {
                 if let Some(c) = self.plan.id {
                     if !f.get(c).is_empty() {
-                        if let Some(first_row) = self.first_row_of(&incident.id) {
-                            let error = RowError::DuplicateId { id: incident.id, first_row, unit: self.unit };
+                        let hash = Self::id_hash(&incident.id);
+                        if let Some(first_row) = self.first_row_of(hash, &incident.id) {
+                            let error = RowError::DuplicateId {
+                                id: incident.id,
+                                first_row,
+                                unit: self.unit,
+                            };
                             let column = Some(self.columns[c].clone());
-                            self.rejected.push(RejectedRow { unit: self.unit, row, column, error, raw: raw() });
+                            self.rejected.push(RejectedRow {
+                                unit: self.unit,
+                                row,
+                                column,
+                                error,
+                                raw: raw(),
+                            });
                             return;
                         }
-                        self.remember_id(&incident.id, row);
+                        self.remember_id(hash, &incident.id, row);
                     }
                 }
                 self.incidents.push(incident);
                 self.accepted_rows.push(row);
             }
-            Ok(Err(rule)) => self.excluded.push(ExcludedRow { unit: self.unit, row, rule }),
+            Ok(Err(rule)) => self.excluded.push(ExcludedRow {
+                unit: self.unit,
+                row,
+                rule,
+            }),
             Err((column, error)) => {
                 let column = column.map(|c| self.columns[c].clone());
-                self.rejected.push(RejectedRow { unit: self.unit, row, column, error, raw: raw() });
+                self.rejected.push(RejectedRow {
+                    unit: self.unit,
+                    row,
+                    column,
+                    error,
+                    raw: raw(),
+                });
             }
         }
     }
@@ -182,8 +218,7 @@ impl Converter {
         h.finish()
     }
 
-    fn first_row_of(&self, id: &str) -> Option<u64> {
-        let h = Self::id_hash(id);
+    fn first_row_of(&self, h: u64, id: &str) -> Option<u64> {
         match self.ids.get(&h) {
             Some(&i) if self.incidents.get(i as usize).is_some_and(|x| x.id == id) => {
                 self.accepted_rows.get(i as usize).copied()
@@ -193,12 +228,15 @@ impl Converter {
         }
     }
 
-    fn remember_id(&mut self, id: &str, row: u64) {
-        let h = Self::id_hash(id);
-        if self.ids.contains_key(&h) {
-            self.id_collisions.insert(id.to_string(), row);
-        } else {
-            self.ids.insert(h, self.incidents.len() as u32);
+    fn remember_id(&mut self, h: u64, id: &str, row: u64) {
+        let next = self.incidents.len() as u32;
+        match self.ids.entry(h) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.id_collisions.insert(id.to_string(), row);
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(next);
+            }
         }
     }
 
@@ -253,7 +291,10 @@ impl Converter {
         if let Some(c) = self.plan.impact {
             let v = f.get(c);
             if !v.is_empty() {
-                impact = self.mapping.map_impact(v).ok_or_else(|| (Some(c), RowError::UnknownImpact(v.to_string())))?;
+                impact = self
+                    .mapping
+                    .map_impact(v)
+                    .ok_or_else(|| (Some(c), RowError::UnknownImpact(v.to_string())))?;
             }
         }
         if impact == Impact::None && self.mapping.exclude_no_impact {
@@ -269,7 +310,10 @@ impl Converter {
             || self.plan.status.is_none()
             || ColumnMapping::status_in(&self.mapping.closed_statuses, status);
         let (restored, resolved) = if closed {
-            (self.later(self.plan.restored, f, start)?, self.later(self.plan.resolved, f, start)?)
+            (
+                self.later(self.plan.restored, f, start)?,
+                self.later(self.plan.resolved, f, start)?,
+            )
         } else {
             (None, None)
         };

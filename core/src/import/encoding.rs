@@ -31,8 +31,14 @@ pub enum Encoding {
 
 impl Encoding {
     /// Every encoding, for a picker.
-    pub const ALL: [Encoding; 6] =
-        [Encoding::Utf8, Encoding::Utf16Le, Encoding::Utf16Be, Encoding::Windows1252, Encoding::Big5, Encoding::Gb18030];
+    pub const ALL: [Encoding; 6] = [
+        Encoding::Utf8,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Windows1252,
+        Encoding::Big5,
+        Encoding::Gb18030,
+    ];
 
     /// The usual name, e.g. `UTF-16LE`, `Windows-1252`.
     pub fn label(self) -> &'static str {
@@ -102,7 +108,12 @@ pub(crate) fn decode(bytes: Cow<'_, [u8]>, choice: Option<Encoding>) -> Decoded<
     if encoding == Encoding::Utf8 {
         return match bytes {
             Cow::Borrowed(b) => match std::str::from_utf8(&b[skip..]) {
-                Ok(s) => Decoded { text: Cow::Borrowed(s), encoding, guessed, had_errors: false },
+                Ok(s) => Decoded {
+                    text: Cow::Borrowed(s),
+                    encoding,
+                    guessed,
+                    had_errors: false,
+                },
                 Err(_) => Decoded {
                     text: Cow::Owned(String::from_utf8_lossy(&b[skip..]).into_owned()),
                     encoding,
@@ -113,7 +124,12 @@ pub(crate) fn decode(bytes: Cow<'_, [u8]>, choice: Option<Encoding>) -> Decoded<
             Cow::Owned(mut v) => {
                 v.drain(..skip);
                 match String::from_utf8(v) {
-                    Ok(s) => Decoded { text: Cow::Owned(s), encoding, guessed, had_errors: false },
+                    Ok(s) => Decoded {
+                        text: Cow::Owned(s),
+                        encoding,
+                        guessed,
+                        had_errors: false,
+                    },
                     Err(e) => Decoded {
                         text: Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
                         encoding,
@@ -125,7 +141,12 @@ pub(crate) fn decode(bytes: Cow<'_, [u8]>, choice: Option<Encoding>) -> Decoded<
         };
     }
     let (text, had_errors) = encoding.codec().decode_without_bom_handling(&bytes[skip..]);
-    Decoded { text: Cow::Owned(text.into_owned()), encoding, guessed, had_errors }
+    Decoded {
+        text: Cow::Owned(text.into_owned()),
+        encoding,
+        guessed,
+        had_errors,
+    }
 }
 
 /// Detects the encoding of bytes without a BOM. Returns (encoding, guessed).

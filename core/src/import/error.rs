@@ -68,7 +68,11 @@ pub enum ImportError {
 }
 
 fn quoted_list(columns: &[String]) -> String {
-    columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
+    columns
+        .iter()
+        .map(|c| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Why one row was rejected.

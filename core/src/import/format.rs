@@ -47,7 +47,9 @@ pub(crate) fn sniff(text: &str) -> Format {
             Format::Json
         };
     }
-    Format::Csv { delimiter: char::from(sniff_delimiter(t)) }
+    Format::Csv {
+        delimiter: char::from(sniff_delimiter(t)),
+    }
 }
 
 /// The candidate whose per-record count is most consistent over the first records, with the
@@ -93,7 +95,11 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
         if header == 0 {
             continue;
         }
-        let consistent = counts.iter().skip(1).filter(|&&c| c == header || c == header + 1).count();
+        let consistent = counts
+            .iter()
+            .skip(1)
+            .filter(|&&c| c == header || c == header + 1)
+            .count();
         if (consistent, header) > (best.1, best.2) {
             best = (d, consistent, header);
         }
@@ -111,7 +117,10 @@ mod tests {
         assert_eq!(sniff("a;b;c\n1;\"2;x\";3\n"), Format::Csv { delimiter: ';' });
         assert_eq!(sniff("a\tb\n1\t2\n"), Format::Csv { delimiter: '\t' });
         assert_eq!(sniff("a|b|c\r\n1|2|3\r\n"), Format::Csv { delimiter: '|' });
-        assert_eq!(sniff("start;end;title\n2026-03-01 10:00;2026-03-01 11:00;Disk, full\n"), Format::Csv { delimiter: ';' });
+        assert_eq!(
+            sniff("start;end;title\n2026-03-01 10:00;2026-03-01 11:00;Disk, full\n"),
+            Format::Csv { delimiter: ';' }
+        );
         assert_eq!(sniff(" [ {\"a\":1} ]"), Format::Json);
         assert_eq!(sniff("{\"incidents\":[]}"), Format::Json);
         assert_eq!(sniff("{\"a\":1}\n{\"a\":2}\n"), Format::Ndjson);

@@ -29,7 +29,16 @@ impl Rng {
     }
 }
 
-const SERVICES: [&str; 8] = ["Payments API", "Checkout", "Search", "Auth", "Mobile BFF", "Billing", "Storage", "CDN"];
+const SERVICES: [&str; 8] = [
+    "Payments API",
+    "Checkout",
+    "Search",
+    "Auth",
+    "Mobile BFF",
+    "Billing",
+    "Storage",
+    "CDN",
+];
 const PROBLEMS: [&str; 10] = [
     "Elevated 5xx errors",
     "Database connection pool exhausted",
@@ -101,7 +110,9 @@ fn iso(minutes: i64) -> String {
 }
 
 fn jira(minutes: i64) -> String {
-    const MON: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MON: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let (y, m, d, h, mi) = ymdhm(minutes);
     let (h12, ampm) = match h {
         0 => (12, "AM"),
@@ -134,7 +145,11 @@ pub fn generate_csv(rows: usize, seed: u64, preset: Preset) -> String {
             let prios = ["Highest", "High", "Medium", "Low"];
             for i in 0..rows {
                 let f = facts(&mut rng, &mut clock);
-                let (status, resolution) = if f.canceled { ("Canceled", "Won't Do") } else { ("Resolved", "Done") };
+                let (status, resolution) = if f.canceled {
+                    ("Canceled", "Won't Do")
+                } else {
+                    ("Resolved", "Done")
+                };
                 let _ = writeln!(
                     out,
                     "\"{} – {}\",OPS-{},{},Incident,{},{},{},alice,bob,{},{},{},carol,dave,\"{}; Investigating, see runbook\",{}",

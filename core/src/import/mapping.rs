@@ -128,7 +128,10 @@ impl Preset {
             if sig.is_empty() {
                 continue;
             }
-            let hits = sig.iter().filter(|alts| alts.iter().any(|a| find(columns, a).is_some())).count();
+            let hits = sig
+                .iter()
+                .filter(|alts| alts.iter().any(|a| find(columns, a).is_some()))
+                .count();
             let score = hits as f64 / sig.len() as f64;
             if hits >= 4 && score >= 0.5 && score > best.1 {
                 best = (p, score);
@@ -143,10 +146,22 @@ impl Preset {
         let at = |names: &[&str]| f(names).map(TimeSource::At);
         let after = |names: &[&str], unit: NumberUnit| f(names).map(|column| TimeSource::After { column, unit });
         let rules = |pairs: &[(&str, &str)]| {
-            pairs.iter().map(|(from, to)| ValueRule { from: from.to_string(), to: to.to_string() }).collect()
+            pairs
+                .iter()
+                .map(|(from, to)| ValueRule {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                })
+                .collect()
         };
         let impacts = |pairs: &[(&str, Impact)]| {
-            pairs.iter().map(|(from, impact)| ImpactRule { from: from.to_string(), impact: *impact }).collect()
+            pairs
+                .iter()
+                .map(|(from, impact)| ImpactRule {
+                    from: from.to_string(),
+                    impact: *impact,
+                })
+                .collect()
         };
         let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
         match self {
@@ -271,7 +286,10 @@ fn find(columns: &[String], name: &str) -> Option<String> {
 }
 
 fn normalise(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
 }
 
 /// Guesses a mapping from header names alone.
@@ -288,24 +306,104 @@ fn guess(columns: &[String]) -> ColumnMapping {
         None
     };
     let start = pick(&[
-        "start", "started", "startedat", "starttime", "startdate", "startat", "begin", "began", "beginning",
-        "outagestart", "downtimestart", "incidentstart", "opened", "openedat", "openedon", "created", "createdat",
-        "createdon", "createddate", "creationdate", "detected", "detectedat", "occurred", "occurredat", "reported",
-        "reportedat", "when", "from", "datetime", "timestamp", "time", "date",
+        "start",
+        "started",
+        "startedat",
+        "starttime",
+        "startdate",
+        "startat",
+        "begin",
+        "began",
+        "beginning",
+        "outagestart",
+        "downtimestart",
+        "incidentstart",
+        "opened",
+        "openedat",
+        "openedon",
+        "created",
+        "createdat",
+        "createdon",
+        "createddate",
+        "creationdate",
+        "detected",
+        "detectedat",
+        "occurred",
+        "occurredat",
+        "reported",
+        "reportedat",
+        "when",
+        "from",
+        "datetime",
+        "timestamp",
+        "time",
+        "date",
     ]);
     let restored_at = pick(&[
-        "end", "ended", "endedat", "endtime", "enddate", "endat", "outageend", "downtimeend", "restored",
-        "restoredat", "recovered", "recoveredat", "mitigated", "mitigatedat", "until", "to",
+        "end",
+        "ended",
+        "endedat",
+        "endtime",
+        "enddate",
+        "endat",
+        "outageend",
+        "downtimeend",
+        "restored",
+        "restoredat",
+        "recovered",
+        "recoveredat",
+        "mitigated",
+        "mitigatedat",
+        "until",
+        "to",
     ]);
     let resolved_at = pick(&[
-        "resolved", "resolvedat", "resolvedon", "resolveddate", "resolutiondate", "resolutiontime", "closed",
-        "closedat", "closedon", "fixed", "fixedat",
+        "resolved",
+        "resolvedat",
+        "resolvedon",
+        "resolveddate",
+        "resolutiondate",
+        "resolutiontime",
+        "closed",
+        "closedat",
+        "closedon",
+        "fixed",
+        "fixedat",
     ]);
     let duration_units: [(&[&str], NumberUnit); 4] = [
-        (&["durationms", "durationmillis", "durationmilliseconds"], NumberUnit::Milliseconds),
-        (&["durationmin", "durationmins", "durationminutes", "downtimeminutes", "minutes", "downtimemin"], NumberUnit::Minutes),
-        (&["durationh", "durationhours", "downtimehours", "hours"], NumberUnit::Hours),
-        (&["duration", "durations", "durationsec", "durationseconds", "downtime", "downtimeseconds", "length", "outageduration", "seconds"], NumberUnit::Seconds),
+        (
+            &["durationms", "durationmillis", "durationmilliseconds"],
+            NumberUnit::Milliseconds,
+        ),
+        (
+            &[
+                "durationmin",
+                "durationmins",
+                "durationminutes",
+                "downtimeminutes",
+                "minutes",
+                "downtimemin",
+            ],
+            NumberUnit::Minutes,
+        ),
+        (
+            &["durationh", "durationhours", "downtimehours", "hours"],
+            NumberUnit::Hours,
+        ),
+        (
+            &[
+                "duration",
+                "durations",
+                "durationsec",
+                "durationseconds",
+                "downtime",
+                "downtimeseconds",
+                "length",
+                "outageduration",
+                "seconds",
+            ],
+            NumberUnit::Seconds,
+        ),
     ];
     let mut duration = None;
     if restored_at.is_none() {
@@ -317,19 +415,61 @@ fn guess(columns: &[String]) -> ColumnMapping {
         }
     }
     let acknowledged = pick(&[
-        "acknowledged", "acknowledgedat", "ackedat", "acked", "acktime", "ack", "responded", "respondedat",
-        "firstresponse", "firstresponseat", "responsetime",
+        "acknowledged",
+        "acknowledgedat",
+        "ackedat",
+        "acked",
+        "acktime",
+        "ack",
+        "responded",
+        "respondedat",
+        "firstresponse",
+        "firstresponseat",
+        "responsetime",
     ]);
     ColumnMapping {
-        id: pick(&["id", "incidentid", "incidentnumber", "incident", "number", "key", "issuekey", "ticket", "ticketid", "ref", "reference", "no"]),
-        title: pick(&["title", "summary", "name", "subject", "shortdescription", "description", "message"]),
+        id: pick(&[
+            "id",
+            "incidentid",
+            "incidentnumber",
+            "incident",
+            "number",
+            "key",
+            "issuekey",
+            "ticket",
+            "ticketid",
+            "ref",
+            "reference",
+            "no",
+        ]),
+        title: pick(&[
+            "title",
+            "summary",
+            "name",
+            "subject",
+            "shortdescription",
+            "description",
+            "message",
+        ]),
         start,
         acknowledged: acknowledged.map(TimeSource::At),
         restored: restored_at.map(TimeSource::At).or(duration),
         resolved: resolved_at.map(TimeSource::At),
         priority: pick(&["priority", "prio", "severity", "sev", "urgency", "level"]),
         impact: pick(&["impact", "impactlevel", "effect"]),
-        service: pick(&["service", "services", "servicename", "component", "components", "system", "application", "app", "ci", "affectedservice", "product"]),
+        service: pick(&[
+            "service",
+            "services",
+            "servicename",
+            "component",
+            "components",
+            "system",
+            "application",
+            "app",
+            "ci",
+            "affectedservice",
+            "product",
+        ]),
         planned: pick(&["planned", "isplanned", "maintenance", "scheduled", "plannedmaintenance"]),
         status: pick(&["status", "state"]),
         excluded_statuses: vec!["Canceled".into(), "Cancelled".into()],
@@ -466,7 +606,10 @@ impl ColumnMapping {
             ("the incident id", self.id.as_deref()),
             ("the title", self.title.as_deref()),
             ("the start time", self.start.as_deref()),
-            ("the acknowledged time", self.acknowledged.as_ref().map(TimeSource::column)),
+            (
+                "the acknowledged time",
+                self.acknowledged.as_ref().map(TimeSource::column),
+            ),
             ("the restored time", self.restored.as_ref().map(TimeSource::column)),
             ("the resolved time", self.resolved.as_ref().map(TimeSource::column)),
             ("the priority", self.priority.as_deref()),
@@ -480,12 +623,16 @@ impl ColumnMapping {
 
     /// The priority an incident gets for `value` (already trimmed, not empty).
     pub fn map_priority<'v>(&'v self, value: &'v str) -> &'v str {
-        lookup(&self.priority_values, value, |r| &r.from).map(|r| r.to.as_str()).unwrap_or(value)
+        lookup(&self.priority_values, value, |r| &r.from)
+            .map(|r| r.to.as_str())
+            .unwrap_or(value)
     }
 
     /// The impact for `value`, or None when neither a rule nor a built-in word matches.
     pub fn map_impact(&self, value: &str) -> Option<Impact> {
-        lookup(&self.impact_values, value, |r| &r.from).map(|r| r.impact).or_else(|| builtin_impact(value))
+        lookup(&self.impact_values, value, |r| &r.from)
+            .map(|r| r.impact)
+            .or_else(|| builtin_impact(value))
     }
 
     /// Whether `status` is in `list`.
@@ -495,15 +642,22 @@ impl ColumnMapping {
 }
 
 fn lookup<'r, R>(rules: &'r [R], value: &str, key: impl Fn(&R) -> &str) -> Option<&'r R> {
+    if rules.is_empty() {
+        return None;
+    }
     let value = value.trim();
-    rules.iter().find(|r| key(r).trim().eq_ignore_ascii_case(value)).or_else(|| {
-        // ServiceNow display values: "1 - Critical" matches "1" or "Critical".
-        let (code, label) = value.split_once(" - ")?;
-        rules.iter().find(|r| {
-            let k = key(r).trim();
-            k.eq_ignore_ascii_case(code.trim()) || k.eq_ignore_ascii_case(label.trim())
+    rules
+        .iter()
+        .find(|r| key(r).trim().eq_ignore_ascii_case(value))
+        .or_else(|| {
+            // ServiceNow display values: "1 - Critical" matches "1" or "Critical".
+            let dash = value.as_bytes().windows(3).position(|w| w == b" - ")?;
+            let (code, label) = (&value[..dash], &value[dash + 3..]);
+            rules.iter().find(|r| {
+                let k = key(r).trim();
+                k.eq_ignore_ascii_case(code.trim()) || k.eq_ignore_ascii_case(label.trim())
+            })
         })
-    })
 }
 
 /// The impact words understood in any mapping (case-insensitive): `full_outage`, `full`,
@@ -533,16 +687,20 @@ pub fn builtin_impact(value: &str) -> Option<Impact> {
         ("informational", Impact::None),
     ];
     let v = value.trim();
-    WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(v)).map(|(_, i)| *i).or_else(|| {
-        v.eq_ignore_ascii_case("info").then_some(Impact::None)
-    })
+    WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(v))
+        .map(|(_, i)| *i)
+        .or_else(|| v.eq_ignore_ascii_case("info").then_some(Impact::None))
 }
 
 /// Whether a planned-column value means "planned".
 pub(crate) fn is_planned(value: &str) -> bool {
     let v = value.trim();
     !v.is_empty()
-        && !["false", "no", "n", "0", "unplanned", "none", "null"].iter().any(|w| w.eq_ignore_ascii_case(v))
+        && !["false", "no", "n", "0", "unplanned", "none", "null"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(v))
 }
 
 #[cfg(test)]
@@ -555,23 +713,71 @@ mod tests {
 
     #[test]
     fn detects_presets_from_headers() {
-        let jira = cols(&["Summary", "Issue key", "Issue id", "Issue Type", "Status", "Priority", "Resolution", "Created", "Resolved"]);
+        let jira = cols(&[
+            "Summary",
+            "Issue key",
+            "Issue id",
+            "Issue Type",
+            "Status",
+            "Priority",
+            "Resolution",
+            "Created",
+            "Resolved",
+        ]);
         assert_eq!(Preset::detect(&jira), Preset::JiraServiceManagement);
-        let snow = cols(&["number", "short_description", "state", "impact", "urgency", "priority", "opened_at", "resolved_at"]);
+        let snow = cols(&[
+            "number",
+            "short_description",
+            "state",
+            "impact",
+            "urgency",
+            "priority",
+            "opened_at",
+            "resolved_at",
+        ]);
         assert_eq!(Preset::detect(&snow), Preset::ServiceNow);
-        let pd = cols(&["incident_number", "title", "urgency", "status", "service_name", "created_at", "seconds_to_resolve"]);
+        let pd = cols(&[
+            "incident_number",
+            "title",
+            "urgency",
+            "status",
+            "service_name",
+            "created_at",
+            "seconds_to_resolve",
+        ]);
         assert_eq!(Preset::detect(&pd), Preset::PagerDuty);
-        let og = cols(&["tinyId", "alias", "message", "status", "acknowledged", "createdAt", "updatedAt", "priority"]);
+        let og = cols(&[
+            "tinyId",
+            "alias",
+            "message",
+            "status",
+            "acknowledged",
+            "createdAt",
+            "updatedAt",
+            "priority",
+        ]);
         assert_eq!(Preset::detect(&og), Preset::Opsgenie);
         assert_eq!(Preset::detect(&cols(&["start", "end", "title"])), Preset::Generic);
     }
 
     #[test]
     fn guesses_generic_columns() {
-        let m = Preset::Generic.mapping(&cols(&["Incident ID", "Opened", "Duration (min)", "Severity", "Service"]));
+        let m = Preset::Generic.mapping(&cols(&[
+            "Incident ID",
+            "Opened",
+            "Duration (min)",
+            "Severity",
+            "Service",
+        ]));
         assert_eq!(m.id.as_deref(), Some("Incident ID"));
         assert_eq!(m.start.as_deref(), Some("Opened"));
-        assert_eq!(m.restored, Some(TimeSource::After { column: "Duration (min)".into(), unit: NumberUnit::Minutes }));
+        assert_eq!(
+            m.restored,
+            Some(TimeSource::After {
+                column: "Duration (min)".into(),
+                unit: NumberUnit::Minutes
+            })
+        );
         assert_eq!(m.priority.as_deref(), Some("Severity"));
         let m = Preset::Generic.mapping(&cols(&["start", "end", "created"]));
         assert_eq!(m.start.as_deref(), Some("start"));

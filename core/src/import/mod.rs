@@ -50,7 +50,7 @@ pub use timestamp::{parse_timestamp, DateOrder, LocalResolver, Stamp, TimestampE
 use crate::model::Incident;
 use chrono_tz::Tz;
 use convert::Converter;
-use csv::ByteRecord;
+use csv::StringRecord;
 use serde::{Deserialize, Serialize};
 use source::{read_csv, unique_columns, CsvCursor, CsvFields, JsonFields, JsonRecords};
 use std::borrow::Cow;
@@ -76,14 +76,24 @@ pub struct ImportOptions {
 
 impl Default for ImportOptions {
     fn default() -> ImportOptions {
-        ImportOptions { encoding: None, format: None, preset: None, mapping: None, time_zone: Tz::UTC, date_order: None }
+        ImportOptions {
+            encoding: None,
+            format: None,
+            preset: None,
+            mapping: None,
+            time_zone: Tz::UTC,
+            date_order: None,
+        }
     }
 }
 
 impl ImportOptions {
     /// Default options reading local times in `time_zone`.
     pub fn in_zone(time_zone: Tz) -> ImportOptions {
-        ImportOptions { time_zone, ..ImportOptions::default() }
+        ImportOptions {
+            time_zone,
+            ..ImportOptions::default()
+        }
     }
 }
 
@@ -186,7 +196,10 @@ impl ImportOutcome {
             }
             if next_a == min && a < self.incidents.len() {
                 a += 1;
-                Some(RowOutcome::Accepted { row: next_a, incident: &self.incidents[a - 1] })
+                Some(RowOutcome::Accepted {
+                    row: next_a,
+                    incident: &self.incidents[a - 1],
+                })
             } else if next_e == min && e < self.excluded.len() {
                 e += 1;
                 Some(RowOutcome::Excluded(&self.excluded[e - 1]))
@@ -248,7 +261,11 @@ pub struct Progress {
 impl Progress {
     /// Share done, 0.0–1.0, counting the date scan (when there is one) as the first tenth.
     pub fn fraction(&self) -> f64 {
-        let f = if self.total_bytes == 0 { 1.0 } else { self.processed_bytes as f64 / self.total_bytes as f64 };
+        let f = if self.total_bytes == 0 {
+            1.0
+        } else {
+            self.processed_bytes as f64 / self.total_bytes as f64
+        };
         match self.phase {
             Phase::ScanningDates => 0.1 * f,
             Phase::Importing => 0.1 + 0.9 * f,
@@ -258,8 +275,17 @@ impl Progress {
 }
 
 enum Source {
-    Csv { delimiter: u8, data_start: CsvCursor, cursor: CsvCursor, record: ByteRecord },
-    Json { records: JsonRecords, next: usize, values: Vec<String> },
+    Csv {
+        delimiter: u8,
+        data_start: CsvCursor,
+        cursor: CsvCursor,
+        record: StringRecord,
+    },
+    Json {
+        records: JsonRecords,
+        next: usize,
+        values: Vec<String>,
+    },
 }
 
 /// Rows to look at before deciding a file has no numeric dates at all.
@@ -351,30 +377,55 @@ impl<'a> Importer<'a> {
                 }
                 format = Format::Csv { delimiter };
                 let d = delimiter as u8;
-                let mut record = ByteRecord::new();
+                let mut record = StringRecord::new();
                 let mut header = None;
                 read_csv(&text, d, &mut cursor, &mut record, 1, |_, rec, raw| {
-                    let names = rec.iter().map(|f| std::str::from_utf8(f).unwrap_or(""));
-                    header = Some((unique_columns(names), raw.to_string()));
+                    header = Some((unique_columns(rec.iter()), raw.to_string()));
                 });
-                let Some((columns, raw)) = header else { return Err(ImportError::NoHeader) };
+                let Some((columns, raw)) = header else {
+                    return Err(ImportError::NoHeader);
+                };
                 // The header is row 1 whatever blank lines came before it.
                 cursor.row = 1;
-                let source = Source::Csv { delimiter: d, data_start: cursor, cursor, record };
+                let source = Source::Csv {
+                    delimiter: d,
+                    data_start: cursor,
+                    cursor,
+                    record,
+                };
                 (source, columns, RowUnit::Row, Some(raw))
             }
             Format::Json | Format::Ndjson => {
                 let records = JsonRecords::parse(&text, format)?;
                 let columns = records.columns.clone();
                 let unit = records.unit;
-                (Source::Json { records, next: 0, values: Vec::new() }, columns, unit, None)
+                (
+                    Source::Json {
+                        records,
+                        next: 0,
+                        values: Vec::new(),
+                    },
+                    columns,
+                    unit,
+                    None,
+                )
             }
         };
         let detected = Preset::detect(&columns);
         let preset = options.preset.unwrap_or(detected);
         let mapping = options.mapping.clone().unwrap_or_else(|| preset.mapping(&columns));
-        let conv = Converter::new(mapping.clone(), columns.clone(), unit, options.time_zone, options.date_order)?;
-        let phase = if options.date_order.is_some() { Phase::Importing } else { Phase::ScanningDates };
+        let conv = Converter::new(
+            mapping.clone(),
+            columns.clone(),
+            unit,
+            options.time_zone,
+            options.date_order,
+        )?;
+        let phase = if options.date_order.is_some() {
+            Phase::Importing
+        } else {
+            Phase::ScanningDates
+        };
         let scan_cursor = match &source {
             Source::Csv { data_start, .. } => *data_start,
             Source::Json { .. } => CsvCursor::default(),
@@ -467,7 +518,17 @@ impl<'a> Importer<'a> {
 
     fn scan_step(&mut self, max_rows: usize) -> Result<(), ImportError> {
         let columns = self.conv.timestamp_columns();
-        let Importer { text, source, scan, scan_cursor, scan_next, conv, warnings, phase, .. } = self;
+        let Importer {
+            text,
+            source,
+            scan,
+            scan_cursor,
+            scan_next,
+            conv,
+            warnings,
+            phase,
+            ..
+        } = self;
         let eof = match source {
             Source::Csv { delimiter, record, .. } => {
                 let mut eof = false;
@@ -522,9 +583,20 @@ impl<'a> Importer<'a> {
     }
 
     fn import_step(&mut self, max_rows: usize) {
-        let Importer { text, source, conv, phase, .. } = self;
+        let Importer {
+            text,
+            source,
+            conv,
+            phase,
+            ..
+        } = self;
         match source {
-            Source::Csv { delimiter, cursor, record, .. } => {
+            Source::Csv {
+                delimiter,
+                cursor,
+                record,
+                ..
+            } => {
                 let eof = read_csv(text, *delimiter, cursor, record, max_rows, |row, rec, raw| {
                     conv.row(&CsvFields(rec), row, || raw.to_string())
                 });
@@ -538,7 +610,9 @@ impl<'a> Importer<'a> {
                     match item {
                         Ok(serde_json::Value::Object(map)) => {
                             records.fill(map, values);
-                            conv.row(&JsonFields(values), *number, || serde_json::Value::Object(map.clone()).to_string());
+                            conv.row(&JsonFields(values), *number, || {
+                                serde_json::Value::Object(map.clone()).to_string()
+                            });
                         }
                         Ok(other) => conv.reject_unreadable(*number, RowError::NotAnObject, other.to_string()),
                         Err((message, raw)) => {

@@ -1,9 +1,9 @@
-//! Reading records: CSV through the `csv` crate with one reused [`csv::ByteRecord`] (no
-//! allocation per row), JSON and NDJSON through `serde_json`, flattened to named columns.
+//! Reading records: CSV through the `csv` crate with one reused [`csv::StringRecord`] (no
+//! allocation per row, UTF-8 checked once per record), JSON and NDJSON through `serde_json`, flattened to named columns.
 
 use super::error::{ImportError, RowUnit};
 use super::format::Format;
-use csv::ByteRecord;
+use csv::StringRecord;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -14,16 +14,15 @@ pub(crate) trait Fields {
 }
 
 /// A CSV record's fields.
-pub(crate) struct CsvFields<'r>(pub &'r ByteRecord);
+pub(crate) struct CsvFields<'r>(pub &'r StringRecord);
 
 impl Fields for CsvFields<'_> {
     #[inline]
     fn get(&self, column: usize) -> &str {
-        // The text is valid UTF-8 and fields are cut at ASCII bytes, so this never fails.
-        self.0.get(column).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("").trim()
+        self.0.get(column).unwrap_or("").trim()
     }
     fn all_blank(&self) -> bool {
-        self.0.iter().all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+        self.0.as_slice().bytes().all(|b| b.is_ascii_whitespace())
     }
 }
 
@@ -56,12 +55,14 @@ pub(crate) fn read_csv(
     text: &str,
     delimiter: u8,
     cur: &mut CsvCursor,
-    record: &mut ByteRecord,
+    record: &mut StringRecord,
     max: usize,
-    mut f: impl FnMut(u64, &ByteRecord, &str),
+    mut f: impl FnMut(u64, &StringRecord, &str),
 ) -> bool {
     let bytes = text.as_bytes();
-    let Some(rest) = bytes.get(cur.offset..) else { return true };
+    let Some(rest) = bytes.get(cur.offset..) else {
+        return true;
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -70,7 +71,9 @@ pub(crate) fn read_csv(
         .from_reader(rest);
     let mut n = 0;
     while n < max {
-        match rdr.read_byte_record(record) {
+        // The text is valid UTF-8 and fields are cut at ASCII bytes, so a UTF-8 error cannot
+        // happen; should one ever, the reading stops as at the end of the text.
+        match rdr.read_record(record) {
             Ok(true) => {}
             Ok(false) | Err(_) => {
                 cur.offset = bytes.len();
@@ -98,7 +101,9 @@ pub(crate) fn read_csv(
         }
         cur.prev_cr = raw.last() == Some(&b'\r');
         cur.row += 1 + blank;
-        let raw_text = text.get(cur.offset + start + lead..cur.offset + start + tail).unwrap_or("");
+        let raw_text = text
+            .get(cur.offset + start + lead..cur.offset + start + tail)
+            .unwrap_or("");
         f(cur.row, record, raw_text);
         n += 1;
     }
@@ -112,7 +117,11 @@ pub(crate) fn unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<St
     let mut out: Vec<String> = Vec::new();
     for (i, name) in names.enumerate() {
         let base = name.trim();
-        let base = if base.is_empty() { format!("column {}", i + 1) } else { base.to_string() };
+        let base = if base.is_empty() {
+            format!("column {}", i + 1)
+        } else {
+            base.to_string()
+        };
         let mut candidate = base.clone();
         let mut k = 1;
         while out.contains(&candidate) {
@@ -124,9 +133,12 @@ pub(crate) fn unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<St
     out
 }
 
+/// One JSON item: the value, or (parser message, line as written) for a broken NDJSON line.
+pub(crate) type JsonItem = Result<Value, (String, String)>;
+
 /// JSON items, each numbered as the user sees it, with the union of their flattened keys.
 pub(crate) struct JsonRecords {
-    pub items: Vec<(u64, Result<Value, (String, String)>)>,
+    pub items: Vec<(u64, JsonItem)>,
     pub unit: RowUnit,
     pub columns: Vec<String>,
     index: HashMap<String, usize>,
@@ -152,7 +164,13 @@ impl JsonRecords {
                 message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
             })?;
             let list = incident_list(value)?;
-            (list.into_iter().enumerate().map(|(i, v)| (i as u64 + 1, Ok(v))).collect(), RowUnit::Item)
+            (
+                list.into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (i as u64 + 1, Ok(v)))
+                    .collect(),
+                RowUnit::Item,
+            )
         };
         if items.is_empty() {
             return Err(ImportError::EmptyList);
@@ -170,7 +188,12 @@ impl JsonRecords {
                 });
             }
         }
-        Ok(JsonRecords { items, unit, columns, index })
+        Ok(JsonRecords {
+            items,
+            unit,
+            columns,
+            index,
+        })
     }
 
     /// Fills `values` (one per column) from an object.
@@ -193,7 +216,16 @@ fn incident_list(value: Value) -> Result<Vec<Value>, ImportError> {
     match value {
         Value::Array(items) => Ok(items),
         Value::Object(mut map) => {
-            for key in ["incidents", "alerts", "issues", "data", "items", "results", "records", "rows"] {
+            for key in [
+                "incidents",
+                "alerts",
+                "issues",
+                "data",
+                "items",
+                "results",
+                "records",
+                "rows",
+            ] {
                 if matches!(map.get(key), Some(Value::Array(_))) {
                     if let Some(Value::Array(items)) = map.remove(key) {
                         return Ok(items);
@@ -283,10 +315,10 @@ mod tests {
 
     fn rows(text: &str) -> Vec<(u64, String, Vec<String>)> {
         let mut cur = CsvCursor::default();
-        let mut rec = ByteRecord::new();
+        let mut rec = StringRecord::new();
         let mut out = Vec::new();
         read_csv(text, b',', &mut cur, &mut rec, usize::MAX, |row, r, raw| {
-            out.push((row, raw.to_string(), r.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect()));
+            out.push((row, raw.to_string(), r.iter().map(str::to_string).collect()));
         });
         out
     }
@@ -308,10 +340,12 @@ mod tests {
         let text = "a,b\n1,\"x\ny\"\n\n2,z\n3,w\n";
         let whole = rows(text);
         let mut cur = CsvCursor::default();
-        let mut rec = ByteRecord::new();
+        let mut rec = StringRecord::new();
         let mut stepped = Vec::new();
         loop {
-            let eof = read_csv(text, b',', &mut cur, &mut rec, 1, |row, _, raw| stepped.push((row, raw.to_string())));
+            let eof = read_csv(text, b',', &mut cur, &mut rec, 1, |row, _, raw| {
+                stepped.push((row, raw.to_string()))
+            });
             if eof {
                 break;
             }
@@ -322,7 +356,10 @@ mod tests {
     #[test]
     fn names_repeated_and_blank_columns() {
         let cols = unique_columns(["Watchers", "Watchers", " ", "Comment", "Watchers"].into_iter());
-        assert_eq!(cols, vec!["Watchers", "Watchers (2)", "column 3", "Comment", "Watchers (3)"]);
+        assert_eq!(
+            cols,
+            vec!["Watchers", "Watchers (2)", "column 3", "Comment", "Watchers (3)"]
+        );
     }
 
     #[test]

@@ -22,9 +22,7 @@
 //! a time inside an **overlap** (clocks go back, the hour happens twice) is the **earlier** of
 //! the two instants (summer time).
 
-use chrono::{
-    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc,
-};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -138,11 +136,22 @@ impl<'a> Cursor<'a> {
 }
 
 fn month_from_name(name: &[u8]) -> Option<u32> {
-    const NAMES: [&[u8]; 12] =
-        [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
+    const NAMES: [&[u8]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+    ];
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if name.len() < 3 {
         return None;
@@ -165,8 +174,13 @@ fn full_year(y: u32, digits: usize) -> Option<i32> {
 
 /// Says what a value tells about the day/month order, without reading the rest of it.
 pub(crate) fn order_hint(text: &str) -> OrderHint {
-    let mut c = Cursor { b: text.trim().as_bytes(), i: 0 };
-    let Some((a, na)) = c.digits(2) else { return OrderHint::NotNumeric };
+    let mut c = Cursor {
+        b: text.trim().as_bytes(),
+        i: 0,
+    };
+    let Some((a, na)) = c.digits(2) else {
+        return OrderHint::NotNumeric;
+    };
     if na > 2 || matches!(c.peek(), Some(b'0'..=b'9')) {
         return OrderHint::NotNumeric;
     }
@@ -175,7 +189,9 @@ pub(crate) fn order_hint(text: &str) -> OrderHint {
         _ => return OrderHint::NotNumeric,
     };
     c.i += 1;
-    let Some((b, nb)) = c.digits(2) else { return OrderHint::NotNumeric };
+    let Some((b, nb)) = c.digits(2) else {
+        return OrderHint::NotNumeric;
+    };
     if nb > 2 || !c.eat(sep) || c.digits(4).is_none() {
         return OrderHint::NotNumeric;
     }
@@ -210,7 +226,7 @@ pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Stamp, Ti
     let mut c = Cursor { b, i: 0 };
     let date = parse_date(&mut c, t, order)?;
     // Time part, optional.
-    let had_sep = c.spaces() > 0 || c.eat(b'T') || c.eat(b't') || (c.eat(b',') && c.spaces() < usize::MAX);
+    let had_sep = c.spaces() > 0 || c.eat(b'T') || c.eat(b't') || c.eat(b',');
     c.spaces();
     if c.done() {
         return Ok(Stamp::Local(date.and_time(NaiveTime::MIN)));
@@ -290,7 +306,9 @@ pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Stamp, Ti
     Ok(match offset {
         None => Stamp::Local(naive),
         Some(off) => Stamp::Instant(DateTime::from_naive_utc_and_offset(
-            naive.checked_sub_signed(TimeDelta::seconds(i64::from(off))).ok_or_else(no_such)?,
+            naive
+                .checked_sub_signed(TimeDelta::seconds(i64::from(off)))
+                .ok_or_else(no_such)?,
             Utc,
         )),
     })
@@ -412,9 +430,8 @@ fn parse_date(c: &mut Cursor<'_>, t: &str, order: Option<DateOrder>) -> Result<N
         return Err(unreadable());
     }
     let year = full_year(y, ny).ok_or_else(unreadable)?;
-    let order = if sep == b'.' {
-        DateOrder::DayFirst
-    } else if a == b {
+    // Dots are day-first by convention; equal numbers read the same either way.
+    let order = if sep == b'.' || a == b {
         DateOrder::DayFirst
     } else {
         match (a > 12, b > 12, order) {
@@ -438,7 +455,9 @@ const SERIAL_MIN: f64 = 20_000.0;
 /// Spreadsheet serial day 0 (the 1900 system as Excel, LibreOffice and Google Sheets use it
 /// for serials from 61 on).
 fn serial_epoch() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default().and_time(NaiveTime::MIN)
+    NaiveDate::from_ymd_opt(1899, 12, 30)
+        .unwrap_or_default()
+        .and_time(NaiveTime::MIN)
 }
 
 /// Epoch seconds / milliseconds, spreadsheet serials, compact dates. Ok(None): not a number
@@ -457,7 +476,9 @@ fn parse_number(t: &str) -> Result<Option<Stamp>, TimestampError> {
     let instant = |secs: f64| -> Result<Option<Stamp>, TimestampError> {
         let whole = secs.floor();
         let nanos = ((secs - whole) * 1e9).round().min(999_999_999.0) as u32;
-        DateTime::from_timestamp(whole as i64, nanos).map(|d| Some(Stamp::Instant(d))).ok_or_else(no_such)
+        DateTime::from_timestamp(whole as i64, nanos)
+            .map(|d| Some(Stamp::Instant(d)))
+            .ok_or_else(no_such)
     };
     match digits {
         8 if !t.contains('.') => {
@@ -469,7 +490,9 @@ fn parse_number(t: &str) -> Result<Option<Stamp>, TimestampError> {
         12..=14 => instant(value / 1000.0),
         5..=7 if (SERIAL_MIN..=2_958_465.99).contains(&value) => {
             let secs = (value * 86_400.0).round() as i64;
-            let dt = serial_epoch().checked_add_signed(TimeDelta::seconds(secs)).ok_or_else(no_such)?;
+            let dt = serial_epoch()
+                .checked_add_signed(TimeDelta::seconds(secs))
+                .ok_or_else(no_such)?;
             Ok(Some(Stamp::Local(dt)))
         }
         _ => Err(TimestampError::Unreadable(t.to_string())),
@@ -488,7 +511,11 @@ pub struct LocalResolver {
 impl LocalResolver {
     /// A resolver for `tz`.
     pub fn new(tz: Tz) -> LocalResolver {
-        LocalResolver { tz, keys: Box::new([i64::MIN; 64]), offsets: Box::new([0; 64]) }
+        LocalResolver {
+            tz,
+            keys: Box::new([i64::MIN; 64]),
+            offsets: Box::new([0; 64]),
+        }
     }
 
     /// The zone in use.
@@ -512,9 +539,10 @@ impl LocalResolver {
         // Cache the hour if its first and last second share one unambiguous offset.
         let hour_start = local.date().and_hms_opt(local.time().hour_part(), 0, 0)?;
         let hour_end = hour_start.checked_add_signed(TimeDelta::seconds(3599))?;
-        if let (LocalResult::Single(a), LocalResult::Single(b)) =
-            (self.tz.offset_from_local_datetime(&hour_start), self.tz.offset_from_local_datetime(&hour_end))
-        {
+        if let (LocalResult::Single(a), LocalResult::Single(b)) = (
+            self.tz.offset_from_local_datetime(&hour_start),
+            self.tz.offset_from_local_datetime(&hour_end),
+        ) {
             let (a, b) = (a.fix().local_minus_utc(), b.fix().local_minus_utc());
             if a == b {
                 self.keys[slot] = hour;
@@ -547,7 +575,11 @@ impl Parts for NaiveTime {
 }
 
 fn resolve(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    let utc = |off: i32| local.checked_sub_signed(TimeDelta::seconds(i64::from(off))).map(|n| n.and_utc());
+    let utc = |off: i32| {
+        local
+            .checked_sub_signed(TimeDelta::seconds(i64::from(off)))
+            .map(|n| n.and_utc())
+    };
     match tz.offset_from_local_datetime(&local) {
         LocalResult::Single(o) => utc(o.fix().local_minus_utc()),
         LocalResult::Ambiguous(a, b) => {
@@ -619,7 +651,10 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(local(text, d), want, "{text}");
         }
-        assert_eq!(local("03/04/2026 10:00", Some(DateOrder::MonthFirst)), "2026-03-04 10:00:00");
+        assert_eq!(
+            local("03/04/2026 10:00", Some(DateOrder::MonthFirst)),
+            "2026-03-04 10:00:00"
+        );
         assert_eq!(local("13/04/2026", None), "2026-04-13 00:00:00");
         assert_eq!(local("04/13/2026", None), "2026-04-13 00:00:00");
         assert_eq!(local("04/04/2026", None), "2026-04-04 00:00:00");
@@ -627,12 +662,33 @@ mod tests {
 
     #[test]
     fn refuses_with_reasons() {
-        assert!(matches!(parse_timestamp("03/04/2026", None), Err(TimestampError::Ambiguous(_))));
-        assert!(matches!(parse_timestamp("31/02/2026", None), Err(TimestampError::NoSuchDate(_))));
-        assert!(matches!(parse_timestamp("2026-02-30 10:00", None), Err(TimestampError::NoSuchDate(_))));
-        assert!(matches!(parse_timestamp("2026-02-03 25:00", None), Err(TimestampError::NoSuchDate(_))));
-        assert!(matches!(parse_timestamp("13:00 PM", None), Err(_)));
-        for bad in ["soon", "", "2026", "2026-03-02 10", "2026-03-02X10:00", "10:00", "12345678901234567", "1.2.3"] {
+        assert!(matches!(
+            parse_timestamp("03/04/2026", None),
+            Err(TimestampError::Ambiguous(_))
+        ));
+        assert!(matches!(
+            parse_timestamp("31/02/2026", None),
+            Err(TimestampError::NoSuchDate(_))
+        ));
+        assert!(matches!(
+            parse_timestamp("2026-02-30 10:00", None),
+            Err(TimestampError::NoSuchDate(_))
+        ));
+        assert!(matches!(
+            parse_timestamp("2026-02-03 25:00", None),
+            Err(TimestampError::NoSuchDate(_))
+        ));
+        assert!(parse_timestamp("13:00 PM", None).is_err());
+        for bad in [
+            "soon",
+            "",
+            "2026",
+            "2026-03-02 10",
+            "2026-03-02X10:00",
+            "10:00",
+            "12345678901234567",
+            "1.2.3",
+        ] {
             assert!(parse_timestamp(bad, None).is_err(), "{bad}");
         }
     }
@@ -653,13 +709,25 @@ mod tests {
         let mut r = LocalResolver::new(tz);
         let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
         // Spring forward 2026-03-29 02:00 CET → 03:00 CEST: 02:30 does not exist → 03:30 CEST.
-        assert_eq!(r.to_utc(at("2026-03-29 02:30")).unwrap().to_rfc3339(), "2026-03-29T01:30:00+00:00");
+        assert_eq!(
+            r.to_utc(at("2026-03-29 02:30")).unwrap().to_rfc3339(),
+            "2026-03-29T01:30:00+00:00"
+        );
         // Fall back 2026-10-25 03:00 CEST → 02:00 CET: 02:30 happens twice → first (CEST).
-        assert_eq!(r.to_utc(at("2026-10-25 02:30")).unwrap().to_rfc3339(), "2026-10-25T00:30:00+00:00");
+        assert_eq!(
+            r.to_utc(at("2026-10-25 02:30")).unwrap().to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
         // Ordinary times, twice (second from the cache).
         for _ in 0..2 {
-            assert_eq!(r.to_utc(at("2026-07-01 12:00")).unwrap().to_rfc3339(), "2026-07-01T10:00:00+00:00");
-            assert_eq!(r.to_utc(at("2026-01-01 12:00")).unwrap().to_rfc3339(), "2026-01-01T11:00:00+00:00");
+            assert_eq!(
+                r.to_utc(at("2026-07-01 12:00")).unwrap().to_rfc3339(),
+                "2026-07-01T10:00:00+00:00"
+            );
+            assert_eq!(
+                r.to_utc(at("2026-01-01 12:00")).unwrap().to_rfc3339(),
+                "2026-01-01T11:00:00+00:00"
+            );
         }
     }
 }
