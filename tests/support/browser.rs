@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Upper bound for any wait in the browser tests.
-pub const WAIT: Duration = Duration::from_secs(60);
+pub const WAIT: Duration = Duration::from_secs(180);
 
 /// A Chromium session and the ChromeDriver process behind it.
 pub struct Browser {
@@ -183,6 +183,11 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+    }
+
+    /// The ChromeDriver process id; the browser's processes descend from it.
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.id()
     }
 
     /// Ends the session and stops ChromeDriver.

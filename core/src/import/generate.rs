@@ -65,8 +65,11 @@ struct Facts {
     canceled: bool,
 }
 
-fn facts(rng: &mut Rng, clock: &mut i64) -> Facts {
-    *clock += 5 + rng.below(240) as i64;
+fn facts(rng: &mut Rng, clock: &mut i64, spread: Option<u64>) -> Facts {
+    *clock += match spread {
+        Some(max_gap) => rng.below(max_gap + 1) as i64,
+        None => 5 + rng.below(240) as i64,
+    };
     let heavy = rng.below(20) == 0;
     let restore = if heavy { 120 + rng.below(600) } else { 3 + rng.below(90) } as i64;
     let ack = 1 + rng.below(restore.max(2) as u64 / 2 + 1) as i64;
@@ -135,6 +138,26 @@ fn jira(minutes: i64) -> String {
 /// assert_eq!(out.counts.read, 100);
 /// ```
 pub fn generate_csv(rows: usize, seed: u64, preset: Preset) -> String {
+    generate_csv_spread(rows, seed, preset, None)
+}
+
+/// Like [`generate_csv`], but with the incidents spread over about `days` days from
+/// 2025-01-01 (start times a random 0 to `2 × days × 1440 / rows` minutes apart), e.g. a
+/// million incidents in one year for the benchmarks.
+///
+/// ```
+/// use sla_core::import::{generate::generate_csv_within_days, import, ImportOptions, Preset};
+/// let csv = generate_csv_within_days(1000, 7, Preset::Generic, 30);
+/// let out = import(csv.as_bytes(), &ImportOptions::default()).unwrap();
+/// let last = out.incidents.iter().map(|i| i.start).max().unwrap();
+/// assert!(last < chrono::DateTime::parse_from_rfc3339("2025-03-01T00:00:00Z").unwrap());
+/// ```
+pub fn generate_csv_within_days(rows: usize, seed: u64, preset: Preset, days: u32) -> String {
+    let max_gap = (2 * u64::from(days) * 1440) / (rows.max(1) as u64);
+    generate_csv_spread(rows, seed, preset, Some(max_gap))
+}
+
+fn generate_csv_spread(rows: usize, seed: u64, preset: Preset, spread: Option<u64>) -> String {
     use std::fmt::Write;
     let mut rng = Rng(seed ^ 0x5EED);
     let mut clock = 0i64;
@@ -144,7 +167,7 @@ pub fn generate_csv(rows: usize, seed: u64, preset: Preset) -> String {
             out.push_str("Summary,Issue key,Issue id,Issue Type,Status,Priority,Resolution,Assignee,Reporter,Created,Updated,Resolved,Watchers,Watchers,Comment,Comment\n");
             let prios = ["Highest", "High", "Medium", "Low"];
             for i in 0..rows {
-                let f = facts(&mut rng, &mut clock);
+                let f = facts(&mut rng, &mut clock, spread);
                 let (status, resolution) = if f.canceled {
                     ("Canceled", "Won't Do")
                 } else {
@@ -171,7 +194,7 @@ pub fn generate_csv(rows: usize, seed: u64, preset: Preset) -> String {
         Preset::ServiceNow => {
             out.push_str("number,short_description,state,impact,urgency,priority,opened_at,resolved_at,closed_at,cmdb_ci,business_service,assignment_group,close_code,made_sla\n");
             for i in 0..rows {
-                let f = facts(&mut rng, &mut clock);
+                let f = facts(&mut rng, &mut clock, spread);
                 let state = if f.canceled { 8 } else { 7 };
                 let _ = writeln!(
                     out,
@@ -194,7 +217,7 @@ pub fn generate_csv(rows: usize, seed: u64, preset: Preset) -> String {
         Preset::PagerDuty => {
             out.push_str("incident_number,title,urgency,status,service_name,created_at,resolved_at,seconds_to_first_ack,seconds_to_resolve,escalation_count\n");
             for i in 0..rows {
-                let f = facts(&mut rng, &mut clock);
+                let f = facts(&mut rng, &mut clock, spread);
                 let urgency = if f.priority <= 2 { "high" } else { "low" };
                 let _ = writeln!(
                     out,
@@ -214,7 +237,7 @@ pub fn generate_csv(rows: usize, seed: u64, preset: Preset) -> String {
         Preset::Opsgenie => {
             out.push_str("tinyId,alias,message,status,acknowledged,createdAt,updatedAt,priority,tags\n");
             for i in 0..rows {
-                let f = facts(&mut rng, &mut clock);
+                let f = facts(&mut rng, &mut clock, spread);
                 let _ = writeln!(
                     out,
                     "{},alert-{},{},closed,true,{}:00Z,{}:00Z,P{},\"{},prod\"",
@@ -232,7 +255,7 @@ pub fn generate_csv(rows: usize, seed: u64, preset: Preset) -> String {
             out.push_str("id,start,end,priority,impact,service,title\n");
             let impacts = ["full", "partial", "degraded"];
             for i in 0..rows {
-                let f = facts(&mut rng, &mut clock);
+                let f = facts(&mut rng, &mut clock, spread);
                 let impact = impacts[rng.below(3) as usize];
                 let _ = writeln!(
                     out,
@@ -258,7 +281,7 @@ pub fn generate_statuspage_json(rows: usize, seed: u64) -> String {
     let impacts = ["none", "minor", "major", "critical"];
     let items: Vec<serde_json::Value> = (0..rows)
         .map(|i| {
-            let f = facts(&mut rng, &mut clock);
+            let f = facts(&mut rng, &mut clock, None);
             let t = |m: i64| format!("{}:00.000Z", iso(m).replace(' ', "T"));
             serde_json::json!({
                 "id": format!("p{:011x}", (i as u64).wrapping_mul(2_654_435_761) ^ seed),

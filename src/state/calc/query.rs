@@ -219,6 +219,9 @@ fn unescape_with(text: &str, marker: u8, plus_is_space: bool) -> Result<String, 
         let b = bytes[i];
         if b == marker {
             let hex = bytes.get(i + 1..i + 3).ok_or(())?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return Err(());
+            }
             let hex = std::str::from_utf8(hex).map_err(|_| ())?;
             out.push(u8::from_str_radix(hex, 16).map_err(|_| ())?);
             i += 3;
