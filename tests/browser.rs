@@ -346,6 +346,12 @@ mod bench {
         let browser = Browser::start().await;
         browser.client.goto(&server.url("/")).await.expect("open the app");
         browser.text_of("[data-testid=headline-availability] .value").await;
+        // Long tasks (over 50 ms without yielding to the page) during the import.
+        browser
+            .client
+            .execute("window.__longTasks = []; new PerformanceObserver(l => l.getEntries().forEach(e => window.__longTasks.push(e.duration))).observe({ type: 'longtask' }); return true", vec![])
+            .await
+            .expect("observe long tasks");
         let baseline_mb = renderer_rss_kb(browser.driver_pid()) as f64 / 1024.0;
         let memory = RendererMemory::watch(browser.driver_pid());
         let started = std::time::Instant::now();
@@ -360,6 +366,14 @@ mod bench {
             )
             .await;
         let import_seconds = started.elapsed().as_secs_f64();
+        let long = browser.client.execute("return window.__longTasks", vec![]).await.expect("long tasks");
+        let long: Vec<f64> = long.as_array().map(|a| a.iter().filter_map(|v| v.as_f64()).collect()).unwrap_or_default();
+        println!(
+            "while importing: {} long tasks, {} over 100 ms, the longest {:.0} ms (the report's first computation included)",
+            long.len(),
+            long.iter().filter(|d| **d > 100.0).count(),
+            long.iter().cloned().fold(0.0, f64::max)
+        );
         println!(
             "upload of {n} generated rows ({file_mb:.1} MB) to the displayed report: {import_seconds:.2} s; peak renderer memory {:.0} MB, {:.0} MB above the {:.0} MB before the upload ({:.1}x the file)",
             memory.peak_mb(),
