@@ -4,7 +4,7 @@
 
 use crate::components::import::{text::ImportMsg, ImportPanel};
 use crate::components::report::{AvailabilityChart, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
-use crate::components::{ExportBar, IncidentTable, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport, TargetEditor};
+use crate::components::{AgreementEditor, ExportBar, IncidentTable, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport};
 use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::state::data::DataSource;
@@ -50,9 +50,9 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |a| state.dispatch(Action::Table(a)))
     };
-    let on_target = {
+    let on_agreement = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Agreement(AgreementAction::SetTargetText(text))))
+        Callback::from(move |a: AgreementAction| state.dispatch(Action::Agreement(a)))
     };
     let on_lang = {
         let state = state.clone();
@@ -90,9 +90,7 @@ pub fn App(props: &AppProps) -> Html {
                         <span>{ format!("{} {}", t(Msg::TimeZone), a.time_zone) }</span>
                         <span>{ format!("{} {} {}, {} {}", state.data.incidents.len(), t(Msg::IncidentsFrom), source, t(Msg::AsOf), format::instant(state.data.as_of, &a.time_zone)) }</span>
                     </p>
-                    <div class="form-row">
-                        <TargetEditor text={state.agreement.target_text.clone()} error={state.agreement.target_error(lang).map(AttrValue::from)} on_change={on_target} />
-                    </div>
+                    <AgreementEditor state={state.agreement.clone()} on_action={on_agreement} />
                 </section>
                 <section class="card" aria-labelledby="import-heading">
                     <h2 id="import-heading">{ ImportMsg::Heading.text(lang) }</h2>

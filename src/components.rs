@@ -2,6 +2,7 @@
 //! plain data and `on_<verb>` callbacks; none holds domain logic.
 
 pub mod agreement;
+pub mod calculators;
 mod export_bar;
 pub mod import;
 mod incident_table;
@@ -9,7 +10,7 @@ mod language_switch;
 pub mod report;
 mod sizing;
 
-pub use agreement::{TargetEditor, TargetEditorProps};
+pub use agreement::{AgreementEditor, AgreementEditorProps, TargetEditor, TargetEditorProps};
 pub use export_bar::{export_file_stem, report_json, ExportBar, ExportBarProps};
 pub use incident_table::{visible_rows, IncidentTable, IncidentTableProps, TableMsg};
 pub use language_switch::{LanguageSwitch, LanguageSwitchProps};

@@ -134,7 +134,8 @@ mod journeys {
         let accounting = browser.text_of("[data-testid=row-accounting]").await;
         let expected = format!("{} = {} accepted + {} excluded + {} rejected", c.read, c.accepted, c.excluded, c.rejected);
         assert!(accounting.contains(&expected), "{accounting:?} should contain {expected:?}");
-        assert!(browser.text_of("[data-testid=detection]").await.contains("ServiceNow"));
+        // Inside a collapsed <details>: read its textContent, not its rendered text.
+        browser.wait_for_js("the detected preset", "return document.querySelector('[data-testid=detection]').textContent.includes('ServiceNow')").await;
         assert!(browser.console_errors().await.is_empty());
         assert!(server.requests().iter().all(|r| r.method == "GET"), "only the bundle was fetched: {:?}", server.requests());
         browser.close().await;

@@ -1262,7 +1262,7 @@ mod tests {
     fn replace_resets_the_texts() {
         let mut s = sample();
         s.apply(A::SetFeeText("x".into()));
-        s.apply(A::Replace(Box::new(Agreement::default())));
+        s.apply(A::Replace(Box::default()));
         assert_eq!(s, AgreementState::from_agreement(Agreement::default()));
     }
 

@@ -85,7 +85,7 @@ pub fn ImportSummary(props: &ImportSummaryProps) -> Html {
                 };
                 let preview = if index == 0 { preview_rows(f, &props.incidents) } else { Vec::new() };
                 html! {
-                    <details class="file-import" open={index == 0 && (o.counts.rejected > 0 || files.len() == 1)}>
+                    <details class="file-import" open={o.counts.rejected > 0}>
                         <summary>
                             <strong>{ &f.name }</strong>{ ": " }{ accounting(&o.counts) }
                         </summary>
