@@ -2,6 +2,7 @@
 //! (only the computation reruns on an edit; the parsed incidents are shared), provides the
 //! language to every component, and lays out the page.
 
+use crate::components::calculators::CalculatorsSection;
 use crate::components::import::{text::ImportMsg, ImportPanel};
 use crate::components::report::{AvailabilityChart, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
 use crate::components::{AgreementEditor, ExportBar, IncidentTable, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport};
@@ -46,6 +47,16 @@ pub fn App(props: &AppProps) -> Html {
                 .map(|l| Shared(Rc::new(l)))
         })
     };
+    let on_mapping = {
+        let state = state.clone();
+        Callback::from(move |m: Option<sla_core::import::ColumnMapping>| {
+            state.dispatch(Action::Agreement(AgreementAction::SetImportMapping(m.map(Box::new))))
+        })
+    };
+    let on_calc = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(Action::Calc(a)))
+    };
     let on_table = {
         let state = state.clone();
         Callback::from(move |a| state.dispatch(Action::Table(a)))
@@ -79,11 +90,17 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Lang> context={lang}>
             <header class="app-header">
                 <h1>{ t(Msg::AppTitle) }</h1>
+                <nav class="page-nav no-print" aria-label={t(Msg::NavLabel)}>
+                    <a href="#agreement">{ t(Msg::Agreement) }</a>
+                    <a href="#incidents">{ t(Msg::NavIncidents) }</a>
+                    <a href="#result">{ t(Msg::Result) }</a>
+                    <a href="#calculators">{ t(Msg::NavCalculators) }</a>
+                </nav>
                 <p class="privacy">{ t(Msg::PrivacyPromise) }</p>
                 <LanguageSwitch {lang} on_change={on_lang} />
             </header>
             <main>
-                <section class="card" aria-labelledby="agreement-heading">
+                <section id="agreement" class="card" aria-labelledby="agreement-heading">
                     <h2 id="agreement-heading">{ t(Msg::Agreement) }</h2>
                     <p class="source-line subtle" data-testid="agreement-summary">
                         <span><strong>{ &a.service }</strong>{ format!(" — {} {} {}, {} {}", a.provider, t(Msg::For), a.customer, t(Msg::Version), a.version) }</span>
@@ -92,18 +109,19 @@ pub fn App(props: &AppProps) -> Html {
                     </p>
                     <AgreementEditor state={state.agreement.clone()} on_action={on_agreement} />
                 </section>
-                <section class="card" aria-labelledby="import-heading">
+                <section id="incidents" class="card" aria-labelledby="import-heading">
                     <h2 id="import-heading">{ ImportMsg::Heading.text(lang) }</h2>
                     <ImportPanel settings={state.data.settings.clone()} files={Shared(state.data.files.clone())}
                         incidents={Shared(state.data.incidents.clone())} time_zone={a.time_zone.clone()}
-                        as_of={state.data.as_of} on_action={on_data} />
+                        as_of={state.data.as_of} on_action={on_data}
+                        mapping={a.import_mapping.clone()} on_mapping={on_mapping} />
                     <IncidentTable incidents={Shared(state.data.incidents.clone())} lines={(*lines).clone()}
                         state={state.table.clone()} time_zone={a.time_zone.clone()} on_action={on_table} />
                 </section>
                 { match &*report {
                     Ok(report) => html! {
                         <>
-                            <section class="card" aria-labelledby="result-heading" data-testid="report">
+                            <section id="result" class="card" aria-labelledby="result-heading" data-testid="report">
                                 <h2 id="result-heading">{ t(Msg::Result) }
                                     <span class="subtle">{ format!("{} — {}", format::instant(report.from, &a.time_zone), format::instant(report.to, &a.time_zone)) }</span>
                                 </h2>
@@ -142,7 +160,7 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     },
                     Err(error) => html! {
-                        <section class="card" aria-labelledby="result-heading">
+                        <section id="result" class="card" aria-labelledby="result-heading">
                             <h2 id="result-heading">{ t(Msg::Result) }</h2>
                             <div class="error-box" role="alert" data-testid="report-error">
                                 { format!("{} {error}", t(Msg::NoReportYet)) }
@@ -150,6 +168,7 @@ pub fn App(props: &AppProps) -> Html {
                         </section>
                     },
                 } }
+                <CalculatorsSection state={state.calc.clone()} on_action={on_calc} />
             </main>
         </ContextProvider<Lang>>
     }

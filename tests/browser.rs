@@ -161,6 +161,26 @@ mod journeys {
 
     #[tokio::test(flavor = "multi_thread")]
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn the_quick_calculator_answers_without_an_upload() {
+        use sla_core::calc::{allowed_downtime, Convention, PeriodKind};
+        let server = StaticServer::start(&dist());
+        let browser = Browser::start().await;
+        browser.client.goto(&server.url("/")).await.expect("open the app");
+        let input = browser.client.wait().at_most(support::browser::WAIT).for_element(Locator::Css("#calc-target")).await.expect("calculator target");
+        input.clear().await.expect("clear");
+        input.send_keys("99.95").await.expect("type");
+        let month = allowed_downtime(99.95, PeriodKind::Month, &Convention::ThirtyDayMonth).expect("computes").allowed_text();
+        let script = format!(
+            "const rows = [...document.querySelectorAll('[data-testid=allowed-row]')]; return rows.length === 5 && rows[2].textContent.includes({month:?})"
+        );
+        browser.wait_for_js("the allowed downtime for 99.95 %", &script).await;
+        assert!(browser.console_errors().await.is_empty());
+        assert_same_origin(&browser.requested_urls().await, &server.origin());
+        browser.close().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn switching_language_translates_the_page() {
         let server = StaticServer::start(&dist());
         let browser = Browser::start().await;

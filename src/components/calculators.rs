@@ -61,7 +61,7 @@ pub fn CalculatorsSection(props: &CalculatorsSectionProps) -> Html {
         CalcKind::Composite => html! { <CompositeBuilder {state} {on_action} /> },
     };
     html! {
-        <section class="card calculators" aria-labelledby="calc-heading" data-testid="calculators">
+        <section id="calculators" class="card calculators" aria-labelledby="calc-heading" data-testid="calculators">
             <h2 id="calc-heading">{ t(CalcMsg::Title) }</h2>
             <p class="subtle">{ t(CalcMsg::Intro) }</p>
             <div class="calc-tabs no-print" role="group" aria-label={t(CalcMsg::ChooseCalculator)}>

@@ -217,6 +217,8 @@ pub enum AgreementAction {
     SetTargetText(String),
     /// Replace the whole agreement (a preset, an imported file).
     Replace(Box<Agreement>),
+    /// Save (or forget, with `None`) the import mapping with the agreement.
+    SetImportMapping(Option<Box<sla_core::import::ColumnMapping>>),
     /// The service's name.
     SetService(String),
     /// The provider's name.
@@ -533,6 +535,7 @@ impl AgreementState {
                 self.target_text = text;
             }
             A::Replace(agreement) => *self = AgreementState::from_agreement(*agreement),
+            A::SetImportMapping(mapping) => self.agreement.import_mapping = mapping.map(|m| *m),
             A::SetService(s) => self.agreement.service = s,
             A::SetProvider(s) => self.agreement.provider = s,
             A::SetCustomer(s) => self.agreement.customer = s,

@@ -4,7 +4,7 @@
 //! incidents count up to.
 
 use chrono::{DateTime, Utc};
-use sla_core::import::{ColumnMapping, DateOrder, Encoding, ImportCounts, ImportOutcome, Preset, RowError, RejectedRow};
+use sla_core::import::{DateOrder, Encoding, ImportCounts, ImportOutcome, Preset, RowError, RejectedRow};
 use sla_core::model::{latest_instant, Incident};
 use sla_core::sample;
 use std::collections::HashMap;
@@ -40,8 +40,6 @@ pub struct ImportSettings {
     pub date_order: Option<DateOrder>,
     /// The zone for timestamps without an offset; empty means the agreement's.
     pub time_zone: String,
-    /// A mapping edited by the user; `None` uses the preset's.
-    pub mapping: Option<ColumnMapping>,
 }
 
 /// The incident data.

@@ -48,6 +48,11 @@ pub struct Agreement {
     pub impact: ImpactWeights,
     /// Service credits and penalties.
     pub credits: CreditPolicy,
+    /// How this customer's incident exports are read (columns and value translations), saved
+    /// with the agreement so the next import of the same tool's export needs no mapping again.
+    /// `None`: recognise the export's tool from its columns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import_mapping: Option<crate::import::ColumnMapping>,
 }
 
 impl Default for Agreement {
@@ -80,6 +85,7 @@ impl Default for Agreement {
             maintenance: Vec::new(),
             impact: ImpactWeights::default(),
             credits: CreditPolicy::default(),
+            import_mapping: None,
         }
     }
 }

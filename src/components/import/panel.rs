@@ -35,6 +35,10 @@ pub struct ImportPanelProps {
     pub time_zone: AttrValue,
     /// The "as of" instant in use.
     pub as_of: DateTime<Utc>,
+    /// The mapping saved with the agreement, if any.
+    pub mapping: Option<ColumnMapping>,
+    /// Called to save (or forget) the mapping with the agreement.
+    pub on_mapping: Callback<Option<ColumnMapping>>,
     /// Called with every change to the data.
     pub on_action: Callback<DataAction>,
 }
@@ -47,14 +51,15 @@ enum Notice {
     Failed(JobError),
 }
 
-/// Builds the importer options from the settings; local times default to the agreement's zone.
-pub fn options_for(settings: &ImportSettings, agreement_zone: &str) -> ImportOptions {
+/// Builds the importer options from the settings and the saved mapping; local times default to
+/// the agreement's zone.
+pub fn options_for(settings: &ImportSettings, mapping: Option<&ColumnMapping>, agreement_zone: &str) -> ImportOptions {
     let zone = if settings.time_zone.trim().is_empty() { agreement_zone } else { settings.time_zone.trim() };
     ImportOptions {
         encoding: settings.encoding,
         format: None,
         preset: settings.preset,
-        mapping: settings.mapping.clone(),
+        mapping: mapping.cloned(),
         time_zone: zone.parse().unwrap_or(chrono_tz::Tz::UTC),
         date_order: settings.date_order,
     }
@@ -86,7 +91,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let start = {
         let (progress, notice, job, last_files) = (progress.clone(), notice.clone(), job.clone(), last_files.clone());
         let (on_action, zone) = (props.on_action.clone(), props.time_zone.to_string());
-        Rc::new(move |files: Vec<(String, Vec<u8>)>, settings: ImportSettings| {
+        Rc::new(move |files: Vec<(String, Vec<u8>)>, settings: ImportSettings, mapping: Option<ColumnMapping>| {
             if files.is_empty() {
                 return;
             }
@@ -113,14 +118,14 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     });
                 })
             };
-            let new_job = ImportJob::start(files, options_for(&settings, &zone), on_progress, on_done);
+            let new_job = ImportJob::start(files, options_for(&settings, mapping.as_ref(), &zone), on_progress, on_done);
             *job.borrow_mut() = Some(new_job);
         })
     };
 
     // Reads browser files into memory, then imports them together.
     let read_files = {
-        let (start, readers, settings) = (start.clone(), readers.clone(), props.settings.clone());
+        let (start, readers, settings, mapping) = (start.clone(), readers.clone(), props.settings.clone(), props.mapping.clone());
         Rc::new(move |list: Vec<web_sys::File>| {
             let total = list.len();
             if total == 0 {
@@ -131,7 +136,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             for (i, file) in list.into_iter().enumerate() {
                 let file = gloo::file::File::from(file);
                 let name = file.name();
-                let (gathered, start, settings) = (gathered.clone(), start.clone(), settings.clone());
+                let (gathered, start, settings, mapping) = (gathered.clone(), start.clone(), settings.clone(), mapping.clone());
                 handles.push(gloo::file::callbacks::read_as_bytes(&file, move |result| {
                     let bytes = result.unwrap_or_default();
                     let ready = {
@@ -141,7 +146,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     };
                     if ready {
                         let files: Vec<(String, Vec<u8>)> = gathered.borrow_mut().drain(..).flatten().collect();
-                        start(files, settings.clone());
+                        start(files, settings.clone(), mapping.clone());
                     }
                 }));
             }
@@ -185,11 +190,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
     let on_import_pasted = {
-        let (start, pasted, settings) = (start.clone(), pasted.clone(), props.settings.clone());
+        let (start, pasted, settings, mapping) = (start.clone(), pasted.clone(), props.settings.clone(), props.mapping.clone());
         let name = t(ImportMsg::PastedText).to_string();
         Callback::from(move |_| {
             if !pasted.trim().is_empty() {
-                start(vec![(name.clone(), pasted.as_bytes().to_vec())], settings.clone());
+                start(vec![(name.clone(), pasted.as_bytes().to_vec())], settings.clone(), mapping.clone());
             }
         })
     };
@@ -217,9 +222,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let reimport = {
         let (start, last_files) = (start.clone(), last_files.clone());
-        Rc::new(move |settings: ImportSettings| {
+        Rc::new(move |settings: ImportSettings, mapping: Option<ColumnMapping>| {
             let files = last_files.borrow().clone();
-            start(files, settings);
+            start(files, settings, mapping);
         })
     };
     let select = |e: &Event| e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
@@ -228,7 +233,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         let (s, set) = (s.clone(), set_settings.clone());
         Callback::from(move |e: Event| {
             let v = select(&e);
-            set.emit(ImportSettings { preset: Preset::ALL.iter().copied().find(|p| format!("{p:?}") == v), mapping: None, ..s.clone() })
+            set.emit(ImportSettings { preset: Preset::ALL.iter().copied().find(|p| format!("{p:?}") == v), ..s.clone() })
         })
     };
     let on_encoding = {
@@ -277,14 +282,14 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let first = props.files.first();
     let columns = first.map(|f| f.outcome.detection.columns.clone()).unwrap_or_default();
-    let mapping: ColumnMapping = s.mapping.clone().or_else(|| first.map(|f| f.outcome.detection.mapping.clone())).unwrap_or_default();
+    let mapping: ColumnMapping = props.mapping.clone().or_else(|| first.map(|f| f.outcome.detection.mapping.clone())).unwrap_or_default();
     let on_mapping = {
-        let (s, set) = (s.clone(), set_settings.clone());
-        Callback::from(move |m: ColumnMapping| set.emit(ImportSettings { mapping: Some(m), ..s.clone() }))
+        let cb = props.on_mapping.clone();
+        Callback::from(move |m: ColumnMapping| cb.emit(Some(m)))
     };
     let on_apply_mapping = {
         let (reimport, s, mapping) = (reimport.clone(), s.clone(), mapping.clone());
-        Callback::from(move |_| reimport(ImportSettings { mapping: Some(mapping.clone()), ..s.clone() }))
+        Callback::from(move |_| reimport(s.clone(), Some(mapping.clone())))
     };
     let zone = props.time_zone.to_string();
     let as_of_local = zone
@@ -349,11 +354,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 Notice::Cancelled => html! { <p class="warn-line" role="status">{ t(ImportMsg::Cancelled) }</p> },
                 Notice::Failed(JobError { file_name, error: error @ ImportError::AmbiguousDateOrder { day_first, month_first, .. } }) => {
                     let choose = |order: DateOrder| {
-                        let (reimport, set, s) = (reimport.clone(), set_settings.clone(), s.clone());
+                        let (reimport, set, s, mapping) = (reimport.clone(), set_settings.clone(), s.clone(), props.mapping.clone());
                         Callback::from(move |_| {
                             let next = ImportSettings { date_order: Some(order), ..s.clone() };
                             set.emit(next.clone());
-                            reimport(next);
+                            reimport(next, mapping.clone());
                         })
                     };
                     html! {
@@ -373,6 +378,14 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <ImportSummary files={props.files.clone()} incidents={props.incidents.clone()} time_zone={props.time_zone.clone()} {on_download_rejected} />
             if !columns.is_empty() {
                 <MappingEditor {columns} {mapping} on_change={on_mapping} on_apply={on_apply_mapping} />
+            }
+            if props.mapping.is_some() {
+                <p class="subtle no-print" data-testid="saved-mapping">{ t(ImportMsg::SavedMapping) }{ " " }
+                    <button type="button" class="secondary small" onclick={{
+                        let cb = props.on_mapping.clone();
+                        Callback::from(move |_| cb.emit(None))
+                    }}>{ t(ImportMsg::ForgetMapping) }</button>
+                </p>
             }
             <div class="form-row as-of-row">
                 <label>{ t(ImportMsg::AsOf) }
@@ -395,9 +408,9 @@ mod tests {
 
     #[test]
     fn options_default_to_the_agreement_zone() {
-        let o = options_for(&ImportSettings::default(), "Asia/Taipei");
+        let o = options_for(&ImportSettings::default(), None, "Asia/Taipei");
         assert_eq!(o.time_zone, chrono_tz::Asia::Taipei);
-        let o = options_for(&ImportSettings { time_zone: "Europe/Berlin".into(), ..Default::default() }, "Asia/Taipei");
+        let o = options_for(&ImportSettings { time_zone: "Europe/Berlin".into() , ..Default::default() }, None, "Asia/Taipei");
         assert_eq!(o.time_zone, chrono_tz::Europe::Berlin);
     }
 

@@ -72,6 +72,12 @@ crate::messages! { ImportMsg;
     AddRule => ["Add a rule", "新增規則", "新增规则"],
     Remove => ["Remove", "移除", "移除"],
     ApplyMapping => ["Import again with this mapping", "以此對應重新匯入", "以此映射重新导入"],
+    SavedMapping => [
+        "A mapping is saved with the agreement and used for every import.",
+        "協議中已儲存欄位對應，每次匯入都會使用。",
+        "协议中已保存列映射，每次导入都会使用。"
+    ],
+    ForgetMapping => ["Forget it and recognise each file's tool", "清除並自動辨識每個檔案的來源", "清除并自动识别每个文件的来源"],
     Preview => ["Preview of the first rows", "前幾列預覽", "前几行预览"],
     Verdict => ["Verdict", "結果", "结果"],
     Start => ["Start", "開始", "开始"],
