@@ -4,13 +4,13 @@
 
 use crate::components::calculators::CalculatorsSection;
 use crate::components::import::{text::ImportMsg, ImportPanel};
-use crate::components::report::{AvailabilityChart, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
+use crate::components::report::{AvailabilityChart, BurnDown, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
 use crate::components::{AgreementEditor, ExportBar, IncidentTable, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport};
 use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::state::data::DataSource;
 use crate::state::{Action, AgreementAction, AppState};
-use sla_core::engine::{build_report, incident_breakdown, ReportRequest};
+use sla_core::engine::{build_report, downtime_part, downtime_segments, incident_breakdown, ReportRequest};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -56,6 +56,30 @@ pub fn App(props: &AppProps) -> Html {
     let on_calc = {
         let state = state.clone();
         Callback::from(move |a| state.dispatch(Action::Calc(a)))
+    };
+    // The burn-down chart's period (view-only state, not part of the agreement or data): the
+    // last period with downtime allowed until the user picks another.
+    let burn_period = use_state(String::new);
+    let burn_label = match &*report {
+        Ok(r) if r.periods.iter().any(|p| p.label == *burn_period) => (*burn_period).clone(),
+        Ok(r) => r.periods.iter().rev().find(|p| !p.figures.availability.met).or(r.periods.last()).map(|p| p.label.clone()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let burn_span = match &*report {
+        Ok(r) => r.periods.iter().find(|p| p.label == burn_label).map(|p| (p.start, p.end)),
+        Err(_) => None,
+    };
+    let segments = {
+        // Keyed on the downtime part of the agreement: a target edit does not redo the timeline.
+        let deps = (downtime_part(&state.agreement.agreement), Shared(state.data.incidents.clone()), state.data.as_of, burn_span);
+        use_memo(deps, |(agreement, incidents, as_of, span)| {
+            let request = ReportRequest { as_of: *as_of, from: span.map(|s| s.0), to: span.map(|s| s.1) };
+            Shared(Rc::new(span.and_then(|_| downtime_segments(agreement, incidents, &request).ok()).unwrap_or_default()))
+        })
+    };
+    let on_burn_period = {
+        let burn_period = burn_period.clone();
+        Callback::from(move |label: String| burn_period.set(label))
     };
     let on_table = {
         let state = state.clone();
@@ -135,6 +159,7 @@ pub fn App(props: &AppProps) -> Html {
                             <section class="card" aria-labelledby="charts-heading">
                                 <h2 id="charts-heading">{ t(Msg::ChartsHeading) }</h2>
                                 <AvailabilityChart report={report.clone()} />
+                                <BurnDown report={report.clone()} period={burn_label.clone()} segments={(*segments).clone()} time_zone={zone.clone()} on_select={on_burn_period.clone()} />
                                 <IncidentTimeline report={report.clone()} incidents={SharedIncidents(state.data.incidents.clone())} time_zone={zone.clone()} />
                             </section>
                             <section class="card" aria-labelledby="kpi-heading">

@@ -3,6 +3,7 @@
 
 mod availability_chart;
 mod breach_list;
+mod burn_down;
 mod compliance_table;
 mod credit_steps;
 mod headline;
@@ -15,6 +16,7 @@ pub use headline::{Headline, HeadlineProps};
 pub use period_table::{PeriodTable, PeriodTableProps};
 
 pub use availability_chart::{axis_range, AvailabilityChart, AvailabilityChartProps, AxisRange};
+pub use burn_down::{burn_points, exhausted_at, BurnDown, BurnDownProps, BurnPoint};
 pub use breach_list::{breach_order, BreachList, BreachListProps, BreachOrder};
 pub use compliance_table::{ComplianceTable, ComplianceTableProps};
 pub use credit_steps::{credit_lines, CreditSteps, CreditStepsProps, StepLine};

@@ -51,9 +51,55 @@ pub struct IncidentLine {
     pub weighted_seconds: f64,
 }
 
+/// A stretch of merged downtime at one impact weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DowntimeSegment {
+    /// Start of the stretch.
+    pub start: chrono::DateTime<chrono::Utc>,
+    /// End of the stretch (exclusive).
+    pub end: chrono::DateTime<chrono::Utc>,
+    /// Seconds of it inside service time.
+    pub service_seconds: i64,
+    /// The dominant impact weight over it, percent.
+    pub weight_percent: f64,
+}
+
+impl DowntimeSegment {
+    /// `service_seconds × weight`: what the stretch takes from the error budget.
+    pub fn weighted_seconds(&self) -> f64 {
+        self.service_seconds as f64 * self.weight_percent / 100.0
+    }
+}
+
+/// The agreement with only what decides downtime kept (zone, period, availability hours,
+/// maintenance, impact weights); targets, clocks, credits and names are reset to defaults.
+/// Two agreements with equal downtime parts give the same [`downtime_segments`], so a UI can
+/// use this as a cache key and skip recomputing the timeline when only a target changes.
+pub fn downtime_part(agreement: &Agreement) -> Agreement {
+    Agreement {
+        time_zone: agreement.time_zone.clone(),
+        period: agreement.period.clone(),
+        availability_hours: agreement.availability_hours.clone(),
+        maintenance: agreement.maintenance.clone(),
+        impact: agreement.impact.clone(),
+        ..Agreement::default()
+    }
+}
+
 /// What each incident counted, in list order. Same inputs and errors as
 /// [`super::build_report`].
 pub fn incident_breakdown(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Vec<IncidentLine>, EngineError> {
+    attribute(agreement, incidents, request).map(|(lines, _)| lines)
+}
+
+/// The merged downtime timeline in time order: each stretch at its dominant weight, only where
+/// it falls in service time. Its weighted seconds add up to the report's downtime; summed
+/// over time within a period it gives the error-budget burn-down.
+pub fn downtime_segments(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Vec<DowntimeSegment>, EngineError> {
+    attribute(agreement, incidents, request).map(|(_, segments)| segments)
+}
+
+fn attribute(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<(Vec<IncidentLine>, Vec<DowntimeSegment>), EngineError> {
     let prep = prepare(agreement, incidents, request)?;
     let weights = weights_micro(agreement);
     let (from, until, as_of) = (prep.from_ts, prep.until, prep.as_of);
@@ -123,6 +169,7 @@ pub fn incident_breakdown(agreement: &Agreement, incidents: &[Incident], request
     let mut order = [3usize, 2, 1];
     order.sort_by(|&a, &b| weights[b].cmp(&weights[a]).then(b.cmp(&a)));
     let mut active: [BTreeSet<(i64, usize)>; 4] = Default::default();
+    let mut segments: Vec<DowntimeSegment> = Vec::new();
     let mut i = 0;
     while i < events.len() {
         let t = events[i].0;
@@ -140,13 +187,24 @@ pub fn incident_breakdown(agreement: &Agreement, incidents: &[Incident], request
         let Some(&(next, _, _)) = events.get(i) else { break };
         let owner = order.iter().find_map(|&l| active[l].iter().next().map(|&(_, idx)| idx));
         if let Some(idx) = owner {
-            lines[idx].counted_seconds += service.seconds_between_ts(t, next);
+            let secs = service.seconds_between_ts(t, next);
+            lines[idx].counted_seconds += secs;
+            if secs > 0 {
+                let weight = lines[idx].weight_percent;
+                match segments.last_mut() {
+                    Some(last) if last.end.timestamp() == t && last.weight_percent == weight => {
+                        last.end = super::ts(next);
+                        last.service_seconds += secs;
+                    }
+                    _ => segments.push(DowntimeSegment { start: super::ts(t), end: super::ts(next), service_seconds: secs, weight_percent: weight }),
+                }
+            }
         }
     }
     for line in &mut lines {
         line.weighted_seconds = line.counted_seconds as f64 * line.weight_percent / 100.0;
     }
-    Ok(lines)
+    Ok((lines, segments))
 }
 
 #[cfg(test)]
@@ -174,6 +232,11 @@ mod tests {
         assert!((total - expected).abs() <= 1.0, "{total} vs {expected}");
         assert!(lines.iter().any(|l| l.status == LineStatus::Planned));
         assert!(lines.iter().any(|l| l.open));
+        let segments = downtime_segments(&a, &incidents, &request).unwrap();
+        assert_eq!(downtime_segments(&downtime_part(&a), &incidents, &request).unwrap(), segments);
+        let weighted: f64 = segments.iter().map(DowntimeSegment::weighted_seconds).sum();
+        assert!((weighted - total).abs() < 1e-6, "segments {weighted} vs lines {total}");
+        assert!(segments.windows(2).all(|w| w[0].end <= w[1].start), "in time order, not overlapping");
     }
 
     #[test]

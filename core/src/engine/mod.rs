@@ -18,7 +18,7 @@ mod breakdown;
 mod downtime;
 mod stats;
 
-pub use breakdown::{incident_breakdown, IncidentLine, LineStatus};
+pub use breakdown::{downtime_part, downtime_segments, incident_breakdown, DowntimeSegment, IncidentLine, LineStatus};
 pub use stats::duration_stats;
 
 use crate::calendar::{resolve_local, weekly_intervals, Edge, Interval, ServiceCalendar};
