@@ -207,6 +207,12 @@ pub struct Kpis {
     pub time_to_resolve: Option<DurationStats>,
     /// Mean time between failures: service time / failures.
     pub mtbf_seconds: Option<i64>,
+    /// The gaps between consecutive failures' starts (wall-clock time): mean, median and
+    /// 90th percentile. Needs two failures; the mean of the gaps differs from `mtbf_seconds`,
+    /// which divides service time (including the time before the first failure and after the
+    /// last) by the number of failures.
+    #[serde(default)]
+    pub time_between_failures: Option<DurationStats>,
 }
 
 /// A distribution of durations: mean, and nearest-rank median and 90th percentile.

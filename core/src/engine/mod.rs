@@ -131,6 +131,8 @@ struct Tally {
     ack: Vec<i64>,
     restore: Vec<i64>,
     resolve: Vec<i64>,
+    /// Start instants (Unix seconds) of the failures.
+    failure_starts: Vec<i64>,
     /// Incidents per priority.
     per_priority: Vec<u64>,
     /// `[met, breached, pending]` per priority × (respond, resolve).
@@ -364,6 +366,7 @@ pub fn build_report(agreement: &Agreement, incidents: &[Incident], request: &Rep
         let failure = inc.impact != Impact::None;
         if failure {
             tally.counts.failures += 1;
+            tally.failure_starts.push(s);
         }
         let known = |t: Option<DateTime<Utc>>| t.map(|t| t.timestamp()).filter(|&t| t <= as_of);
         let (ack, restored, resolved) = (known(inc.acknowledged), known(inc.downtime_end()), known(inc.resolved));
@@ -547,6 +550,7 @@ fn merge(tallies: &[Tally], np: usize) -> Tally {
     t.ack.reserve_exact(total(|x| x.ack.len()));
     t.restore.reserve_exact(total(|x| x.restore.len()));
     t.resolve.reserve_exact(total(|x| x.resolve.len()));
+    t.failure_starts.reserve_exact(total(|x| x.failure_starts.len()));
     for x in tallies {
         t.counts.started += x.counts.started;
         t.counts.failures += x.counts.failures;
@@ -555,6 +559,7 @@ fn merge(tallies: &[Tally], np: usize) -> Tally {
         t.ack.extend_from_slice(&x.ack);
         t.restore.extend_from_slice(&x.restore);
         t.resolve.extend_from_slice(&x.resolve);
+        t.failure_starts.extend_from_slice(&x.failure_starts);
         for (a, b) in t.per_priority.iter_mut().zip(&x.per_priority) {
             *a += b;
         }
@@ -570,6 +575,22 @@ fn merge(tallies: &[Tally], np: usize) -> Tally {
     t
 }
 
+/// Mean, median and p90 of the gaps between consecutive instants (sorted here; logs are
+/// usually in order already, which is checked first). `None` with fewer than two instants.
+fn gaps_between(starts: &mut Vec<i64>) -> Option<crate::report::DurationStats> {
+    if starts.len() < 2 {
+        return None;
+    }
+    if !starts.windows(2).all(|w| w[0] <= w[1]) {
+        let min = starts.iter().copied().min().unwrap_or(0);
+        let mut keys: Vec<u64> = starts.iter().map(|&s| (s - min) as u64).collect();
+        downtime::radix_sort(&mut keys);
+        *starts = keys.into_iter().map(|k| k as i64 + min).collect();
+    }
+    let mut gaps: Vec<i64> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    duration_stats(&mut gaps)
+}
+
 fn figures(agreement: &Agreement, availability: AvailabilityFigures, tally: &mut Tally) -> Figures {
     let failures = tally.counts.failures;
     let mtbf_seconds = (failures > 0).then(|| {
@@ -582,6 +603,7 @@ fn figures(agreement: &Agreement, availability: AvailabilityFigures, tally: &mut
         time_to_restore: duration_stats(&mut tally.restore),
         time_to_resolve: duration_stats(&mut tally.resolve),
         mtbf_seconds,
+        time_between_failures: gaps_between(&mut tally.failure_starts),
     };
     let compliance = Compliance {
         priorities: agreement
@@ -630,6 +652,23 @@ mod tests {
         i.restored = end.map(t);
         i.resolved = end.map(t);
         i
+    }
+
+    #[test]
+    fn time_between_failures_uses_the_gaps_between_starts_in_time_order() {
+        // Failures start at 04:00, 00:00 and 01:00 (given out of order): gaps 1 h and 3 h.
+        let incidents = [
+            incident("C", "2026-04-10T04:00:00Z", Some("2026-04-10T04:10:00Z")),
+            incident("A", "2026-04-10T00:00:00Z", Some("2026-04-10T00:10:00Z")),
+            incident("B", "2026-04-10T01:00:00Z", Some("2026-04-10T01:10:00Z")),
+        ];
+        let r = build_report(&Agreement::default(), &incidents, &ReportRequest::as_of(t("2026-05-01T00:00:00Z"))).unwrap();
+        let tbf = r.periods[0].figures.kpis.time_between_failures.unwrap();
+        assert_eq!((tbf.count, tbf.mean_seconds, tbf.median_seconds, tbf.p90_seconds), (2, 7200, 3600, 10800));
+        // MTBF divides the month's service time by the failures: 2,592,000 / 3.
+        assert_eq!(r.periods[0].figures.kpis.mtbf_seconds, Some(864_000));
+        let one = build_report(&Agreement::default(), &incidents[..1], &ReportRequest::as_of(t("2026-05-01T00:00:00Z"))).unwrap();
+        assert_eq!(one.periods[0].figures.kpis.time_between_failures, None);
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn stat_cells(lang: Lang, stats: Option<&DurationStats>) -> [String; 4] {
 
 fn row(lang: Lang, label: Html, figures: &Figures, total: bool) -> Html {
     let k = &figures.kpis;
-    let cells = [k.time_to_acknowledge.as_ref(), k.time_to_restore.as_ref(), k.time_to_resolve.as_ref()]
+    let cells = [k.time_to_acknowledge.as_ref(), k.time_to_restore.as_ref(), k.time_to_resolve.as_ref(), k.time_between_failures.as_ref()]
         .into_iter()
         .flat_map(|s| stat_cells(lang, s))
         .collect::<Vec<_>>();
@@ -67,18 +67,19 @@ pub fn KpiTable(props: &KpiTableProps) -> Html {
                 <table>
                     <caption>{ t(ReportMsg::KpiCaption) }</caption>
                     <colgroup><col /></colgroup>
-                    <colgroup span="4" /><colgroup span="4" /><colgroup span="4" /><colgroup span="1" />
+                    <colgroup span="4" /><colgroup span="4" /><colgroup span="4" /><colgroup span="4" /><colgroup span="1" />
                     <thead>
                         <tr>
                             <td></td>
                             { group(ReportMsg::Mtta) }
                             { group(ReportMsg::MttrRestore) }
                             { group(ReportMsg::TimeToResolve) }
+                            { group(ReportMsg::TimeBetweenFailures) }
                             <th scope="col" rowspan="2" class="num group-start">{ t(ReportMsg::Mtbf) }</th>
                         </tr>
                         <tr>
                             <th scope="col">{ t(ReportMsg::Period) }</th>
-                            { stat_heads() }{ stat_heads() }{ stat_heads() }
+                            { stat_heads() }{ stat_heads() }{ stat_heads() }{ stat_heads() }
                         </tr>
                     </thead>
                     <tbody>
@@ -94,6 +95,7 @@ pub fn KpiTable(props: &KpiTableProps) -> Html {
                 <li>{ t(ReportMsg::DefMttr) }</li>
                 <li>{ t(ReportMsg::DefResolve) }</li>
                 <li>{ t(ReportMsg::DefMtbf) }</li>
+                <li>{ t(ReportMsg::DefTimeBetweenFailures) }</li>
                 <li>{ t(ReportMsg::DefStats) }</li>
             </ul>
         </div>

@@ -72,6 +72,12 @@ crate::messages! { ReportMsg;
     MttrRestore => ["MTTR (restore)", "MTTR（恢復）", "MTTR（恢复）"],
     TimeToResolve => ["Time to resolve", "解決時間", "解决时间"],
     Mtbf => ["MTBF", "MTBF", "MTBF"],
+    TimeBetweenFailures => ["Time between failures", "故障間隔", "故障间隔"],
+    DefTimeBetweenFailures => [
+        "Time between failures: the gaps between consecutive failures' starts (needs two failures).",
+        "故障間隔：相鄰兩次故障開始時間之間的間隔（至少需兩次故障）。",
+        "故障间隔：相邻两次故障开始时间之间的间隔（至少需两次故障）。"
+    ],
     Mean => ["Mean", "平均", "平均"],
     Median => ["Median", "中位數", "中位数"],
     P90 => ["90th pct.", "第 90 百分位", "第 90 百分位"],
