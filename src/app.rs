@@ -27,7 +27,12 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial_lang = props.lang;
     let state = use_reducer(move || AppState::sample(initial_lang));
-    use_effect_with((), |_| debug_panic_if_requested());
+    use_effect_with((), |_| {
+        // Runs after the first render, which already shows the sample report: the mark lets
+        // the browser benchmark measure navigation → first report.
+        crate::browser::mark("sla-first-render");
+        debug_panic_if_requested();
+    });
     use_effect_with(state.lang, |lang| crate::browser::set_document_lang(*lang));
 
     let report = {

@@ -51,3 +51,10 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Sets a named User Timing mark (`performance.mark`), read by the browser benchmarks.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

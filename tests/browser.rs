@@ -436,4 +436,24 @@ mod bench {
         assert!(browser.console_errors().await.is_empty());
         browser.close().await;
     }
+
+    /// Navigation to the sample report on screen, measured by the page's own clock: the
+    /// `sla-first-render` mark is set right after the first render. Median of 5 cold loads.
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn first_render() {
+        let server = StaticServer::start(&dist());
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let browser = Browser::start().await;
+            browser.client.goto(&server.url("/")).await.expect("open the app");
+            let v = browser
+                .wait_for_js("the first-render mark", "const m = performance.getEntriesByName('sla-first-render'); return m.length ? m[0].startTime : null")
+                .await;
+            times.push(v.as_f64().expect("a time"));
+            browser.close().await;
+        }
+        println!("first render (navigation to the sample report shown): median {:.0} ms over {} cold loads (min {:.0}, max {:.0})",
+            median(times.clone()), times.len(), times.iter().cloned().fold(f64::MAX, f64::min), times.iter().cloned().fold(0.0, f64::max));
+    }
 }
