@@ -17,10 +17,10 @@ echo "== release bundle"
 trunk build --release --offline
 bash scripts/bundle-size.sh dist
 echo "== first render (Chromium)"
-SLA_DIST="$root/dist" cargo test --release --test browser first_render -- --ignored --nocapture 2>&1 | grep -E "first render|panicked"
+SLA_DIST="$root/dist" cargo test --test browser first_render -- --ignored --nocapture 2>&1 | grep -E "first render|panicked"
 echo "== upload + report of a large log (Chromium)"
 SLA_BENCH_INCIDENTS="${SLA_BENCH_LARGE:-1000000}" SLA_DIST="$root/dist" \
-  cargo test --release --test browser recompute_after -- --ignored --nocapture 2>&1 | grep -E "upload|long tasks|panicked"
+  cargo test --test browser recompute_after -- --ignored --nocapture 2>&1 | grep -E "upload|long tasks|panicked"
 echo "== recompute after a target change, 100,000 incidents (Chromium)"
 SLA_BENCH_INCIDENTS=100000 SLA_DIST="$root/dist" \
-  cargo test --release --test browser recompute_after -- --ignored --nocapture 2>&1 | grep -E "recompute|panicked"
+  cargo test --test browser recompute_after -- --ignored --nocapture 2>&1 | grep -E "recompute|panicked"

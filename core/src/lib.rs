@@ -21,3 +21,4 @@ pub mod credits;
 pub mod engine;
 pub mod period;
 pub mod report;
+pub mod share;
