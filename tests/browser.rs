@@ -16,6 +16,17 @@ fn dist() -> PathBuf {
     dir
 }
 
+/// The headline availability figure, present once the report is on screen.
+const HEADLINE: &str = "[data-testid=headline-availability] .value";
+
+/// A fresh browser on the app's first screen, waited until the sample report shows.
+async fn open_sample(server: &StaticServer) -> Browser {
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/")).await.expect("open the app");
+    browser.text_of(HEADLINE).await;
+    browser
+}
+
 /// Every URL the page loaded must be on the test server's origin.
 fn assert_same_origin(urls: &[String], origin: &str) {
     assert!(!urls.is_empty(), "the page loaded nothing at all");
@@ -30,7 +41,7 @@ async fn sample_report_loads_with_a_clean_console_and_only_own_origin_requests()
     let browser = Browser::start().await;
     browser.client.goto(&server.url("/")).await.expect("open the app");
 
-    let availability = browser.text_of("[data-testid=headline-availability] .value").await;
+    let availability = browser.text_of(HEADLINE).await;
     assert!(availability.ends_with('%'), "availability headline shows {availability:?}");
     let periods = browser.wait_for_js("period rows", "return document.querySelectorAll('[data-testid=period-row]').length").await;
     assert!(periods.as_u64().unwrap_or(0) >= 3, "expected the sample's periods, got {periods}");
@@ -83,9 +94,7 @@ mod journeys {
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn editing_the_target_changes_the_report() {
         let server = StaticServer::start(&dist());
-        let browser = Browser::start().await;
-        browser.client.goto(&server.url("/")).await.expect("open the app");
-        browser.text_of("[data-testid=headline-availability] .value").await;
+        let browser = open_sample(&server).await;
 
         let mut agreement = sample::sample_agreement();
         agreement.availability_target_percent = 99.5;
@@ -111,9 +120,7 @@ mod journeys {
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn uploading_a_servicenow_export_shows_its_availability_credit_and_row_accounting() {
         let server = StaticServer::start(&dist());
-        let browser = Browser::start().await;
-        browser.client.goto(&server.url("/")).await.expect("open the app");
-        browser.text_of("[data-testid=headline-availability] .value").await;
+        let browser = open_sample(&server).await;
 
         let path = fixture("servicenow.csv");
         let agreement = sample::sample_agreement();
@@ -145,9 +152,7 @@ mod journeys {
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn the_incident_table_shows_what_each_incident_counted() {
         let server = StaticServer::start(&dist());
-        let browser = Browser::start().await;
-        browser.client.goto(&server.url("/")).await.expect("open the app");
-        browser.text_of("[data-testid=headline-availability] .value").await;
+        let browser = open_sample(&server).await;
         browser.client.find(Locator::Css("#incident-table-toggle")).await.expect("toggle").click().await.expect("open");
         let n = sample::sample_incidents().len();
         browser.wait_for_js("the incident rows", &format!("return document.querySelectorAll('[data-testid=incident-row]').length === {n}")).await;
@@ -183,9 +188,7 @@ mod journeys {
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn switching_language_translates_the_page() {
         let server = StaticServer::start(&dist());
-        let browser = Browser::start().await;
-        browser.client.goto(&server.url("/")).await.expect("open the app");
-        browser.text_of("[data-testid=headline-availability] .value").await;
+        let browser = open_sample(&server).await;
         for lang in [Lang::ZhHant, Lang::ZhHans, Lang::En] {
             let select = browser.client.find(Locator::Css("#lang-select")).await.expect("language select");
             select.select_by_value(lang.tag()).await.expect("choose");
@@ -223,9 +226,7 @@ mod exports {
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn the_exported_json_equals_the_command_lines_report() {
         let server = StaticServer::start(&dist());
-        let browser = Browser::start().await;
-        browser.client.goto(&server.url("/")).await.expect("open the app");
-        browser.text_of("[data-testid=headline-availability] .value").await;
+        let browser = open_sample(&server).await;
         browser.client.find(Locator::Css("#export-json")).await.expect("export button").click().await.expect("click");
         let (name, bytes) = browser.downloaded(".json").await;
         assert!(name.starts_with("sla-report-payments-api-"), "{name}");
@@ -249,9 +250,7 @@ mod exports {
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn the_report_prints_to_pdf() {
         let server = StaticServer::start(&dist());
-        let browser = Browser::start().await;
-        browser.client.goto(&server.url("/")).await.expect("open the app");
-        browser.text_of("[data-testid=headline-availability] .value").await;
+        let browser = open_sample(&server).await;
         let pdf = browser.client.print(fantoccini::wd::PrintConfiguration::default()).await.expect("print");
         assert!(pdf.starts_with(b"%PDF"), "not a PDF");
         assert!(pdf.len() > 20_000, "the printed report is suspiciously small: {} bytes", pdf.len());
@@ -364,9 +363,7 @@ mod bench {
         std::fs::write(&path, csv).expect("write the generated log");
 
         let server = StaticServer::start(&dist());
-        let browser = Browser::start().await;
-        browser.client.goto(&server.url("/")).await.expect("open the app");
-        browser.text_of("[data-testid=headline-availability] .value").await;
+        let browser = open_sample(&server).await;
         // Long tasks (over 50 ms without yielding to the page) during the import.
         browser
             .client
