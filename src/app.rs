@@ -193,7 +193,11 @@ pub fn App(props: &AppProps) -> Html {
                         <section id="result" class="card" aria-labelledby="result-heading">
                             <h2 id="result-heading">{ t(Msg::Result) }</h2>
                             <div class="error-box" role="alert" data-testid="report-error">
-                                { format!("{} {error}", t(Msg::NoReportYet)) }
+                                { match error {
+                                    // Each problem already sits next to its field, translated.
+                                    sla_core::engine::EngineError::InvalidAgreement(_) if lang != Lang::En => format!("{} {}", t(Msg::NoReportYet), t(Msg::FixAgreement)),
+                                    _ => format!("{} {error}", t(Msg::NoReportYet)),
+                                } }
                             </div>
                         </section>
                     },

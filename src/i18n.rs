@@ -122,6 +122,11 @@ crate::messages! { Msg;
     AvailabilityTarget => ["Availability target (%)", "可用性目標 (%)", "可用性目标 (%)"],
     Result => ["Result", "結果", "结果"],
     NoReportYet => ["No report yet:", "尚無報告：", "尚无报告："],
+    FixAgreement => [
+        "the agreement has problems; each is shown next to its field above.",
+        "協議有需要修正的地方，問題已標示在上方各欄位旁。",
+        "协议有需要修正的地方，问题已标示在上方各字段旁。"
+    ],
     HeadlineFigures => ["Headline figures", "主要指標", "主要指标"],
     Availability => ["Availability", "可用性", "可用性"],
     Target => ["target", "目標", "目标"],
