@@ -38,6 +38,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg" ]; t
   cargo install wasm-bindgen-cli --version "$wbg" --force
 fi
 
+# The post-build hook scripts/csp-loader.py (see Trunk.toml) runs on python3.
+if ! command -v python3 >/dev/null; then
+  say "installing python3 (for the post-build hook)"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3 >/dev/null
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing chromium and chromium-driver"

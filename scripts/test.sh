@@ -18,3 +18,4 @@ trunk build --release --offline
 
 echo "== browser tests (headless Chromium)"
 SLA_DIST="$root/dist" cargo test --test browser -- --ignored --test-threads=1
+SLA_DIST="$root/dist" cargo test --test browser_embed -- --ignored --test-threads=1

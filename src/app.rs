@@ -3,6 +3,8 @@
 //! language to every component, and lays out the page.
 
 use crate::components::calculators::CalculatorsSection;
+use crate::components::library::{text::RememberMsg, LibraryPanel, NoticeBar};
+use crate::components::share::ShareLink;
 use crate::components::import::{text::ImportMsg, ImportPanel};
 use crate::components::report::{AvailabilityChart, BurnDown, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
 use crate::components::{AgreementEditor, ExportBar, IncidentTable, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport};
@@ -20,13 +22,34 @@ pub struct AppProps {
     /// The language to start in (`main.rs` passes the browser's preference).
     #[prop_or_default]
     pub lang: Lang,
+    /// What `main.rs` read before the first render: saved agreements, a share link, calculator
+    /// inputs from a link (nothing on the host).
+    #[prop_or_default]
+    pub startup: Rc<crate::state::persist::Startup>,
 }
 
 /// The whole app.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial_lang = props.lang;
-    let state = use_reducer(move || AppState::sample(initial_lang));
+    let startup = props.startup.clone();
+    let state = use_reducer(move || AppState::start(initial_lang, &startup));
+    // A link straight to a calculator's answer scrolls there once the page is drawn.
+    use_effect_with(props.startup.calc.is_some(), |linked| {
+        if *linked {
+            crate::storage::scroll_to("calculators");
+        }
+    });
+    // Remember the agreements and the language on every change (never incidents).
+    {
+        let deps = (state.agreement.agreement.clone(), state.library.entries.clone(), state.library.current, state.lang);
+        let state = state.clone();
+        use_effect_with(deps, move |(live, _, _, lang)| {
+            if let Err(e) = crate::storage::write_stored(&state.library.to_stored(live, *lang)) {
+                state.dispatch(Action::Library(crate::state::LibraryAction::Notify(crate::state::persist::Notice::SaveFailed(e))));
+            }
+        });
+    }
     use_effect_with((), |_| {
         // Runs after the first render, which already shows the sample report: the mark lets
         // the browser benchmark measure navigation → first report.
@@ -106,6 +129,14 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |a| state.dispatch(Action::Sizing(a)))
     };
+    let on_library = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(Action::Library(a)))
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(Action::Library(crate::state::LibraryAction::Dismiss(i))))
+    };
     let lang = state.lang;
     let t = |m: Msg| m.text(lang);
     let a = &state.agreement.agreement;
@@ -129,6 +160,14 @@ pub fn App(props: &AppProps) -> Html {
                 <LanguageSwitch {lang} on_change={on_lang} />
             </header>
             <main>
+                <NoticeBar notices={state.library.notices.clone()} {on_dismiss} />
+                <section id="library" class="card no-print" aria-labelledby="library-heading">
+                    <h2 id="library-heading">{ RememberMsg::LibraryHeading.text(lang) }</h2>
+                    <LibraryPanel entries={state.library.entries.clone()} current={state.library.current}
+                        live={state.agreement.agreement.clone()} on_action={on_library} />
+                    <h3>{ RememberMsg::ShareHeading.text(lang) }</h3>
+                    <ShareLink agreement={state.agreement.agreement.clone()} />
+                </section>
                 <section id="agreement" class="card" aria-labelledby="agreement-heading">
                     <h2 id="agreement-heading">{ t(Msg::Agreement) }</h2>
                     <p class="source-line subtle" data-testid="agreement-summary">

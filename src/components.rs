@@ -3,6 +3,8 @@
 
 pub mod agreement;
 pub mod calculators;
+pub mod library;
+pub mod share;
 mod export_bar;
 pub mod import;
 mod incident_table;

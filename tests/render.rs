@@ -66,13 +66,13 @@ async fn target_editor_shows_its_error_next_to_the_field() {
 #[tokio::test]
 async fn the_app_renders_in_each_language() {
     for lang in Lang::ALL {
-        let html = LocalServerRenderer::<App>::with_props(AppProps { lang }).hydratable(false).render().await;
+        let html = LocalServerRenderer::<App>::with_props(AppProps { lang, ..Default::default() }).hydratable(false).render().await;
         for m in [Msg::Availability, Msg::PerPeriod, Msg::CreditsOwed, Msg::AvailabilityTarget] {
             assert!(html.contains(m.text(lang)), "{lang:?} lacks {m:?}");
         }
         assert!(html.contains(&format!("value=\"{}\" selected", lang.tag())) || html.contains(&format!("selected value=\"{}\"", lang.tag())) || html.contains(lang.native_name()));
     }
-    let zh = LocalServerRenderer::<App>::with_props(AppProps { lang: Lang::ZhHant }).hydratable(false).render().await;
+    let zh = LocalServerRenderer::<App>::with_props(AppProps { lang: Lang::ZhHant, ..Default::default() }).hydratable(false).render().await;
     assert!(zh.contains("小時") || zh.contains("天"), "durations are written in Chinese units");
     assert!(!zh.contains(Msg::PerPeriod.text(Lang::En)));
 }

@@ -7,6 +7,8 @@
 pub mod agreement;
 pub mod calc;
 pub mod data;
+pub mod library;
+pub mod persist;
 pub mod sizing;
 pub mod table;
 
@@ -17,6 +19,7 @@ use yew::Reducible;
 pub use agreement::{AgreementAction, AgreementState};
 pub use calc::{CalcAction, CalcState};
 pub use data::{DataAction, DataState};
+pub use library::{LibraryAction, LibraryState};
 pub use sizing::{SizingAction, SizingState};
 pub use table::{TableAction, TableState};
 
@@ -35,6 +38,8 @@ pub struct AppState {
     pub sizing: SizingState,
     /// The incident table's view.
     pub table: TableState,
+    /// The saved agreements (the current one is edited in `agreement`) and the notices.
+    pub library: LibraryState,
 }
 
 /// Every change the UI can make.
@@ -52,12 +57,31 @@ pub enum Action {
     Sizing(SizingAction),
     /// Change the incident table's view.
     Table(TableAction),
+    /// Manage the saved agreements (switching replaces `agreement`).
+    Library(LibraryAction),
 }
 
 impl AppState {
     /// The built-in sample agreement and incident log, read as of the sample's fixed instant.
     pub fn sample(lang: Lang) -> AppState {
-        AppState { lang, agreement: AgreementState::sample(), data: DataState::sample(), calc: CalcState::default(), sizing: SizingState::default(), table: TableState::default() }
+        let agreement = AgreementState::sample();
+        let library = LibraryState::single(&agreement.agreement);
+        AppState { lang, agreement, data: DataState::sample(), calc: CalcState::default(), sizing: SizingState::default(), table: TableState::default(), library }
+    }
+
+    /// The sample, then what `main.rs` read before the first render: the saved agreements, a
+    /// shared agreement, calculator inputs from a link, and notices about them.
+    pub fn start(lang: Lang, startup: &persist::Startup) -> AppState {
+        let mut s = AppState::sample(lang);
+        let (library, agreement) = LibraryState::start(startup, &s.agreement.agreement);
+        if agreement != s.agreement.agreement {
+            s.agreement = AgreementState::from_agreement(agreement);
+        }
+        s.library = library;
+        if let Some(calc) = &startup.calc {
+            s.calc = calc.clone();
+        }
+        s
     }
 }
 
@@ -72,6 +96,7 @@ impl Reducible for AppState {
             Action::Calc(a) => next.calc.apply(a),
             Action::Sizing(a) => next.sizing.apply(a),
             Action::Table(a) => next.table.apply(a),
+            Action::Library(a) => next.library.apply(a, &mut next.agreement),
         }
         Rc::new(next)
     }

@@ -27,7 +27,10 @@ pub struct TempDir(pub std::path::PathBuf);
 
 impl TempDir {
     pub fn new(tag: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
         let dir = std::env::temp_dir().join(format!("sla-browser-{tag}-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("create a temporary profile directory");
         TempDir(dir)
@@ -41,7 +44,10 @@ impl Drop for TempDir {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 /// Chromium's legacy log endpoint, which ChromeDriver still serves in W3C mode.
@@ -95,7 +101,11 @@ impl Browser {
         let deadline = Instant::now() + WAIT;
         // ChromeDriver takes a moment to listen: retry the connection until it answers.
         let client = loop {
-            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(c) => break c,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
@@ -105,7 +115,11 @@ impl Browser {
                 Err(e) => panic!("could not start a Chromium session: {e}"),
             }
         };
-        Browser { client, driver, profile }
+        Browser {
+            client,
+            driver,
+            profile,
+        }
     }
 
     /// Waits for an element and returns its text.
@@ -161,7 +175,9 @@ impl Browser {
             )
             .await
             .expect("read resource timing entries");
-        v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
+        v.as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            .unwrap_or_default()
     }
 
     /// Waits for a finished download whose name ends in `suffix` and returns its bytes.
@@ -169,12 +185,18 @@ impl Browser {
         let dir = self.profile.0.join("downloads");
         let deadline = Instant::now() + WAIT;
         loop {
-            let found = std::fs::read_dir(&dir)
-                .ok()
-                .and_then(|entries| entries.flatten().map(|e| e.path()).find(|p| p.to_string_lossy().ends_with(suffix)));
+            let found = std::fs::read_dir(&dir).ok().and_then(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .find(|p| p.to_string_lossy().ends_with(suffix))
+            });
             if let Some(path) = found {
                 if let Ok(bytes) = std::fs::read(&path) {
-                    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                        .unwrap_or_default();
                     return (name, bytes);
                 }
             }

@@ -1,11 +1,14 @@
 //! A tiny static file server for the browser tests: serves the built bundle from 127.0.0.1 on a
 //! free port, optionally under a sub-path and with extra response headers (a strict
 //! Content-Security-Policy, say), and logs every request it gets so a test can assert that the
-//! page asked for nothing unexpected.
+//! page asked for nothing unexpected. A test can also add in-memory pages (an iframe host, say)
+//! and switch the server "offline" (every request answered 503) to check offline use.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
@@ -23,7 +26,12 @@ pub struct StaticServer {
     pub port: u16,
     prefix: String,
     log: Arc<Mutex<Vec<LoggedRequest>>>,
+    extra: Arc<Mutex<ExtraFiles>>,
+    offline: Arc<AtomicBool>,
 }
+
+/// In-memory files by absolute request path: (content type, body).
+type ExtraFiles = HashMap<String, (String, Vec<u8>)>;
 
 /// How to serve the bundle.
 #[derive(Clone, Default)]
@@ -45,16 +53,58 @@ impl StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port on 127.0.0.1");
         let port = listener.local_addr().expect("local address").port();
         let log = Arc::new(Mutex::new(Vec::new()));
-        let (root, opts, log2) = (root.to_path_buf(), options.clone(), log.clone());
+        let extra = Arc::new(Mutex::new(ExtraFiles::new()));
+        let offline = Arc::new(AtomicBool::new(false));
+        let (root, opts, log2, extra2, offline2) = (
+            root.to_path_buf(),
+            options.clone(),
+            log.clone(),
+            extra.clone(),
+            offline.clone(),
+        );
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, opts, log) = (root.clone(), opts.clone(), log2.clone());
+                let (root, opts, log, extra, offline) = (
+                    root.clone(),
+                    opts.clone(),
+                    log2.clone(),
+                    extra2.clone(),
+                    offline2.clone(),
+                );
                 thread::spawn(move || {
-                    let _ = handle(stream, &root, &opts, &log);
+                    let served = Served {
+                        root: &root,
+                        opts: &opts,
+                        extra: &extra,
+                        offline: offline.load(Ordering::SeqCst),
+                    };
+                    let _ = handle(stream, &served, &log);
                 });
             }
         });
-        StaticServer { port, prefix: options.prefix, log }
+        StaticServer {
+            port,
+            prefix: options.prefix,
+            log,
+            extra,
+            offline,
+        }
+    }
+
+    /// Also serves `body` at the absolute request path `path` (e.g. "/host.html"), outside the
+    /// bundle and the prefix, with `content_type` and the same extra headers.
+    #[allow(dead_code)]
+    pub fn add_file(&self, path: &str, content_type: &str, body: impl Into<Vec<u8>>) {
+        if let Ok(mut files) = self.extra.lock() {
+            files.insert(path.to_string(), (content_type.to_string(), body.into()));
+        }
+    }
+
+    /// While `offline` is true every request is answered "503 Service Unavailable", as if the
+    /// site were unreachable; only a service worker's cache can serve the app then.
+    #[allow(dead_code)]
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
     }
 
     /// The origin, e.g. `http://127.0.0.1:41234`.
@@ -86,7 +136,16 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn handle(stream: TcpStream, root: &Path, opts: &ServeOptions, log: &Mutex<Vec<LoggedRequest>>) -> std::io::Result<()> {
+/// What one connection is answered from.
+struct Served<'a> {
+    root: &'a Path,
+    opts: &'a ServeOptions,
+    extra: &'a Mutex<ExtraFiles>,
+    offline: bool,
+}
+
+fn handle(stream: TcpStream, served: &Served, log: &Mutex<Vec<LoggedRequest>>) -> std::io::Result<()> {
+    let opts = served.opts;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -100,18 +159,33 @@ fn handle(stream: TcpStream, root: &Path, opts: &ServeOptions, log: &Mutex<Vec<L
     let method = parts.next().unwrap_or("").to_string();
     let target = parts.next().unwrap_or("/").to_string();
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
-    let (status, body, ctype) = match resolve(root, &opts.prefix, &path) {
-        Some(file) => match std::fs::read(&file) {
-            Ok(bytes) => (200, bytes, content_type(&file)),
-            Err(_) => (404, b"not found".to_vec(), "text/plain"),
-        },
-        None => (404, b"not found".to_vec(), "text/plain"),
+    let in_memory = served.extra.lock().ok().and_then(|files| files.get(&path).cloned());
+    let (status, body, ctype) = if served.offline {
+        (503, b"offline".to_vec(), "text/plain".to_string())
+    } else if let Some((ctype, body)) = in_memory {
+        (200, body, ctype)
+    } else {
+        match resolve(served.root, &opts.prefix, &path) {
+            Some(file) => match std::fs::read(&file) {
+                Ok(bytes) => (200, bytes, content_type(&file).to_string()),
+                Err(_) => (404, b"not found".to_vec(), "text/plain".to_string()),
+            },
+            None => (404, b"not found".to_vec(), "text/plain".to_string()),
+        }
     };
     if let Ok(mut l) = log.lock() {
-        l.push(LoggedRequest { method: method.clone(), path: target, status });
+        l.push(LoggedRequest {
+            method: method.clone(),
+            path: target,
+            status,
+        });
     }
     let mut out = stream;
-    let reason = if status == 200 { "OK" } else { "Not Found" };
+    let reason = match status {
+        200 => "OK",
+        503 => "Service Unavailable",
+        _ => "Not Found",
+    };
     let mut head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n",
         body.len()
@@ -130,7 +204,11 @@ fn handle(stream: TcpStream, root: &Path, opts: &ServeOptions, log: &Mutex<Vec<L
 /// Maps a request path to a file under `root`, refusing anything outside it.
 fn resolve(root: &Path, prefix: &str, path: &str) -> Option<PathBuf> {
     let rest = path.strip_prefix(prefix)?;
-    let rest = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() };
+    let rest = if rest.is_empty() || rest.ends_with('/') {
+        format!("{rest}index.html")
+    } else {
+        rest.to_string()
+    };
     let mut file = root.to_path_buf();
     for comp in Path::new(rest.trim_start_matches('/')).components() {
         match comp {

@@ -24,7 +24,7 @@ pub fn PeriodTable(props: &PeriodTableProps) -> Html {
     html! {
         <div class="table-wrap">
             <table data-testid="period-table">
-                <caption class="subtle" style="caption-side: bottom; text-align: left; padding-top: .4rem">
+                <caption class="subtle caption-below">
                     { format!("{} ({})", t(Msg::PeriodsNote), report.agreement.time_zone) }
                 </caption>
                 <thead>

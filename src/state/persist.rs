@@ -1,0 +1,432 @@
+//! What the app remembers between visits, as the versioned JSON envelope kept in local storage:
+//!
+//! ```json
+//! {"schema":"sla-app-state/1","saved_at_version":"0.1.0","agreements":[{"id":1,"name":"…","agreement":{…}}],
+//!  "current":1,"prefs":{"lang":"zh-Hant"}}
+//! ```
+//!
+//! Incident data is never stored. Reading goes through [`migrate`]: version 1 is the base; a
+//! later version would be converted here step by step up to the current one. Anything else (not
+//! JSON, another program's value, an unknown or newer version, a broken agreement) is a typed
+//! [`StoreError`] the app shows as a notice before starting afresh: never a crash.
+//!
+//! Also here: the "export all agreements" file and [`Startup`], everything `main.rs` reads
+//! before the first render (stored state, a share link, a calculator link), decoded purely.
+
+use crate::i18n::Lang;
+use crate::state::calc::query::QueryError;
+use crate::state::calc::CalcState;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sla_core::model::{Agreement, AGREEMENT_SCHEMA};
+use sla_core::share::ShareError;
+use std::fmt;
+
+/// The envelope's schema tag.
+pub const STORE_SCHEMA: &str = "sla-app-state/1";
+/// The local-storage key.
+pub const STORAGE_KEY: &str = "sla-app-state";
+/// The schema tag of the "all agreements" export file.
+pub const LIBRARY_FILE_SCHEMA: &str = "sla-agreement-library/1";
+/// The app version written into `saved_at_version`.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One saved agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedAgreement {
+    /// Stable id within the library.
+    pub id: u64,
+    /// The name the user gave it (e.g. the customer and contract).
+    pub name: String,
+    /// The agreement, including its import mapping.
+    pub agreement: Agreement,
+}
+
+/// Preferences.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The UI language tag (`en`, `zh-Hant`, `zh-Hans`), when chosen.
+    pub lang: Option<String>,
+}
+
+/// The stored envelope, current version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stored {
+    /// [`STORE_SCHEMA`].
+    pub schema: String,
+    /// The app version that wrote it.
+    pub saved_at_version: String,
+    /// Every saved agreement (at least one).
+    pub agreements: Vec<SavedAgreement>,
+    /// The id of the agreement being edited.
+    pub current: u64,
+    /// Preferences.
+    #[serde(default)]
+    pub prefs: Prefs,
+}
+
+/// Why the stored state (or a library file) could not be used, or could not be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The value is not JSON at all.
+    NotJson(String),
+    /// The value is JSON but not this app's (no or another `schema`).
+    Foreign,
+    /// Written in a version this app does not know how to read (older unsupported or newer).
+    UnsupportedVersion(String),
+    /// The right version, but the content is broken (serde's message).
+    Invalid(String),
+    /// Saving failed because the browser's storage is full.
+    QuotaExceeded,
+    /// The browser gives no local storage (disabled, private mode) or refused the write.
+    Unavailable(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::NotJson(m) => write!(f, "not JSON ({m})"),
+            StoreError::Foreign => write!(f, "not saved by this app"),
+            StoreError::UnsupportedVersion(v) => {
+                write!(f, "format \"{v}\" is not one this version reads (\"{STORE_SCHEMA}\")")
+            }
+            StoreError::Invalid(m) => write!(f, "damaged ({m})"),
+            StoreError::QuotaExceeded => write!(f, "the browser's storage for this page is full"),
+            StoreError::Unavailable(m) => write!(f, "the browser's storage is not available ({m})"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Brings a stored value of any known version up to the current [`Stored`]. Version 1 is the
+/// base; a future version 2 would add `"sla-app-state/1" => v1_to_v2(value)` and so on.
+pub fn migrate(value: Value) -> Result<Stored, StoreError> {
+    let schema = match value.get("schema") {
+        Some(Value::String(s)) => s.clone(),
+        _ => return Err(StoreError::Foreign),
+    };
+    if !schema.starts_with("sla-app-state/") {
+        return Err(StoreError::Foreign);
+    }
+    match schema.as_str() {
+        STORE_SCHEMA => {
+            let stored: Stored = serde_json::from_value(value).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            check(stored)
+        }
+        other => Err(StoreError::UnsupportedVersion(other.chars().take(40).collect())),
+    }
+}
+
+fn check(mut stored: Stored) -> Result<Stored, StoreError> {
+    if stored.agreements.is_empty() {
+        return Err(StoreError::Invalid("no agreements".into()));
+    }
+    if let Some(bad) = stored
+        .agreements
+        .iter()
+        .find(|s| s.agreement.schema != AGREEMENT_SCHEMA)
+    {
+        return Err(StoreError::UnsupportedVersion(
+            bad.agreement.schema.chars().take(40).collect(),
+        ));
+    }
+    let mut ids: Vec<u64> = stored.agreements.iter().map(|s| s.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() != stored.agreements.len() {
+        return Err(StoreError::Invalid("two agreements share an id".into()));
+    }
+    if !stored.agreements.iter().any(|s| s.id == stored.current) {
+        stored.current = stored.agreements[0].id;
+    }
+    Ok(stored)
+}
+
+/// Reads the stored text.
+pub fn decode(text: &str) -> Result<Stored, StoreError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| StoreError::NotJson(e.to_string()))?;
+    migrate(value)
+}
+
+/// The text to store.
+pub fn encode(stored: &Stored) -> String {
+    serde_json::to_string(stored).unwrap_or_default()
+}
+
+/// The language stored in `prefs`, if any.
+pub fn stored_lang(prefs: &Prefs) -> Option<Lang> {
+    prefs.lang.as_deref().map(Lang::from_tag)
+}
+
+/// One agreement in the export file (ids are given anew on import).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedAgreement {
+    /// Its name.
+    pub name: String,
+    /// The agreement.
+    pub agreement: Agreement,
+}
+
+/// The "all agreements" export file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryFile {
+    /// [`LIBRARY_FILE_SCHEMA`].
+    pub schema: String,
+    /// The agreements, in list order.
+    pub agreements: Vec<NamedAgreement>,
+}
+
+/// The export file's pretty JSON.
+pub fn library_file_json(entries: &[SavedAgreement]) -> String {
+    let file = LibraryFile {
+        schema: LIBRARY_FILE_SCHEMA.into(),
+        agreements: entries
+            .iter()
+            .map(|e| NamedAgreement {
+                name: e.name.clone(),
+                agreement: e.agreement.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+/// Reads an export file.
+pub fn read_library_file(text: &str) -> Result<Vec<NamedAgreement>, StoreError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| StoreError::NotJson(e.to_string()))?;
+    match value.get("schema") {
+        Some(Value::String(s)) if s == LIBRARY_FILE_SCHEMA => {}
+        Some(Value::String(s)) if s.starts_with("sla-agreement-library/") => {
+            return Err(StoreError::UnsupportedVersion(s.chars().take(40).collect()))
+        }
+        _ => return Err(StoreError::Foreign),
+    }
+    let file: LibraryFile = serde_json::from_value(value).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    if let Some(bad) = file.agreements.iter().find(|s| s.agreement.schema != AGREEMENT_SCHEMA) {
+        return Err(StoreError::UnsupportedVersion(
+            bad.agreement.schema.chars().take(40).collect(),
+        ));
+    }
+    Ok(file.agreements)
+}
+
+/// Something the user is told once, in a dismissible notice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The saved state could not be read and was reset.
+    StoredReset(StoreError),
+    /// The latest change could not be saved.
+    SaveFailed(StoreError),
+    /// A share link could not be read.
+    BadShareLink(ShareError),
+    /// A share link was opened: its agreement was added and is being edited.
+    SharedOpened,
+    /// A calculator link could not be read.
+    BadCalcLink(QueryError),
+    /// An agreements file could not be imported.
+    ImportFailed(StoreError),
+    /// An agreements file was imported: this many agreements were added.
+    Imported(usize),
+}
+
+/// Everything read before the first render.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Startup {
+    /// The stored state, when there was a readable one.
+    pub stored: Option<Stored>,
+    /// The agreement from a share link in the URL fragment.
+    pub shared: Option<Agreement>,
+    /// The calculators' inputs from a `?calc=…` link.
+    pub calc: Option<CalcState>,
+    /// What to tell the user.
+    pub notices: Vec<Notice>,
+}
+
+impl Startup {
+    /// Decodes what `main.rs` read: the stored text (`None` when nothing is stored), the URL
+    /// fragment and the query string (each with or without its `#`/`?`).
+    pub fn read(stored: Option<&str>, fragment: &str, query: &str) -> Startup {
+        let mut s = Startup::default();
+        match stored.map(decode) {
+            None => {}
+            Some(Ok(stored)) => s.stored = Some(stored),
+            Some(Err(e)) => s.notices.push(Notice::StoredReset(e)),
+        }
+        if let Some(payload) = sla_core::share::payload_in_fragment(fragment) {
+            match sla_core::share::decode(payload) {
+                Ok(a) => {
+                    s.shared = Some(a);
+                    s.notices.push(Notice::SharedOpened);
+                }
+                Err(e) => s.notices.push(Notice::BadShareLink(e)),
+            }
+        }
+        if has_calc_params(query) {
+            match CalcState::from_query(query) {
+                Ok(c) => s.calc = Some(c),
+                Err(e) => s.notices.push(Notice::BadCalcLink(e)),
+            }
+        }
+        s
+    }
+
+    /// The stored language preference, if any.
+    pub fn lang(&self) -> Option<Lang> {
+        self.stored.as_ref().and_then(|s| stored_lang(&s.prefs))
+    }
+}
+
+/// Whether the query string carries calculator parameters (`calc=`).
+pub fn has_calc_params(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').any(|p| p == "calc" || p.starts_with("calc="))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sla_core::sample::sample_agreement;
+
+    fn stored() -> Stored {
+        let mut a = sample_agreement();
+        a.import_mapping = Some(Default::default());
+        Stored {
+            schema: STORE_SCHEMA.into(),
+            saved_at_version: APP_VERSION.into(),
+            agreements: vec![
+                SavedAgreement {
+                    id: 1,
+                    name: "Globex".into(),
+                    agreement: a,
+                },
+                SavedAgreement {
+                    id: 4,
+                    name: "Initech".into(),
+                    agreement: Agreement::default(),
+                },
+            ],
+            current: 4,
+            prefs: Prefs {
+                lang: Some("zh-Hant".into()),
+            },
+        }
+    }
+
+    #[test]
+    fn the_envelope_round_trips_with_the_import_mapping() {
+        let s = stored();
+        let text = encode(&s);
+        assert!(
+            text.starts_with(r#"{"schema":"sla-app-state/1","saved_at_version":"#),
+            "{text}"
+        );
+        assert_eq!(decode(&text), Ok(s.clone()));
+        assert_eq!(stored_lang(&s.prefs), Some(Lang::ZhHant));
+    }
+
+    #[test]
+    fn corrupt_and_foreign_values_are_reported() {
+        assert!(matches!(decode("{not json"), Err(StoreError::NotJson(_))));
+        assert!(matches!(decode(""), Err(StoreError::NotJson(_))));
+        assert_eq!(decode("42"), Err(StoreError::Foreign));
+        assert_eq!(decode(r#"{"theme":"dark"}"#), Err(StoreError::Foreign));
+        // A bare agreement (someone else's use of the key, or a hand-made value) is not ours.
+        assert_eq!(
+            decode(&serde_json::to_string(&sample_agreement()).unwrap()),
+            Err(StoreError::Foreign)
+        );
+        let mut v = serde_json::to_value(stored()).unwrap();
+        v["agreements"][0]["agreement"]["availability_target_percent"] = Value::String("high".into());
+        assert!(matches!(migrate(v), Err(StoreError::Invalid(_))));
+        let mut v = serde_json::to_value(stored()).unwrap();
+        v["agreements"] = Value::Array(vec![]);
+        assert!(matches!(migrate(v), Err(StoreError::Invalid(_))));
+    }
+
+    #[test]
+    fn older_and_newer_versions_are_reported_not_guessed() {
+        // An older, pre-release shape: version 0 with a single agreement.
+        let old = serde_json::json!({"schema": "sla-app-state/0", "agreement": sample_agreement()});
+        assert_eq!(
+            migrate(old),
+            Err(StoreError::UnsupportedVersion("sla-app-state/0".into()))
+        );
+        let mut newer = serde_json::to_value(stored()).unwrap();
+        newer["schema"] = Value::String("sla-app-state/2".into());
+        assert_eq!(
+            migrate(newer),
+            Err(StoreError::UnsupportedVersion("sla-app-state/2".into()))
+        );
+        let mut v = serde_json::to_value(stored()).unwrap();
+        v["agreements"][1]["agreement"]["schema"] = Value::String("sla-agreement/2".into());
+        assert_eq!(
+            migrate(v),
+            Err(StoreError::UnsupportedVersion("sla-agreement/2".into()))
+        );
+    }
+
+    #[test]
+    fn a_missing_current_falls_back_to_the_first_and_duplicate_ids_are_refused() {
+        let mut s = stored();
+        s.current = 99;
+        assert_eq!(decode(&encode(&s)).map(|s| s.current), Ok(1));
+        s.agreements[1].id = 1;
+        assert!(matches!(decode(&encode(&s)), Err(StoreError::Invalid(_))));
+    }
+
+    #[test]
+    fn the_library_file_round_trips_and_refuses_others() {
+        let s = stored();
+        let text = library_file_json(&s.agreements);
+        let back = read_library_file(&text).unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back[0].name, "Globex");
+        assert_eq!(back[0].agreement, s.agreements[0].agreement);
+        assert_eq!(read_library_file(&encode(&s)), Err(StoreError::Foreign));
+        assert!(matches!(read_library_file("nope"), Err(StoreError::NotJson(_))));
+        assert_eq!(
+            read_library_file(r#"{"schema":"sla-agreement-library/7"}"#),
+            Err(StoreError::UnsupportedVersion("sla-agreement-library/7".into()))
+        );
+        assert!(matches!(
+            read_library_file(r#"{"schema":"sla-agreement-library/1","agreements":3}"#),
+            Err(StoreError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn startup_reads_storage_share_link_and_calc_link() {
+        let a = sample_agreement();
+        let fragment = format!("#{}", sla_core::share::fragment(&a));
+        let s = Startup::read(Some(&encode(&stored())), &fragment, "?calc=downtime&target=99.95");
+        assert_eq!(s.stored, Some(stored()));
+        assert_eq!(s.shared, Some(a));
+        assert_eq!(s.calc.as_ref().map(|c| c.target_text.as_str()), Some("99.95"));
+        assert_eq!(s.notices, vec![Notice::SharedOpened]);
+        assert_eq!(s.lang(), Some(Lang::ZhHant));
+
+        let s = Startup::read(Some("garbage"), "#a=1.@@@", "?calc=nope");
+        assert_eq!(s.stored, None);
+        assert_eq!(s.shared, None);
+        assert_eq!(s.calc, None);
+        assert!(matches!(
+            s.notices[..],
+            [
+                Notice::StoredReset(StoreError::NotJson(_)),
+                Notice::BadShareLink(ShareError::BadBase64),
+                Notice::BadCalcLink(_)
+            ]
+        ));
+
+        assert_eq!(Startup::read(None, "#calculators", "?debug-panic"), Startup::default());
+        assert!(!has_calc_params("?calculator=1"));
+        assert!(has_calc_params("x=1&calc=hours"));
+    }
+}

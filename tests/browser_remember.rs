@@ -1,0 +1,250 @@
+//! Browser tests of remembering, share links and calculator links: the release bundle in a real
+//! headless Chromium, driven through ChromeDriver (same support as `tests/browser.rs`). Ignored
+//! by a plain `cargo test`:
+//!
+//!     trunk build --release && SLA_DIST=dist cargo test --test browser_remember -- --ignored --test-threads=1
+
+#[allow(dead_code)]
+mod support;
+
+use sla_core::model::Agreement;
+use sla_core::sample;
+use sla_core::share;
+use sla_web::components::calculators::text::duration_text;
+use sla_web::components::library::text::notice_text;
+use sla_web::i18n::Lang;
+use sla_web::state::calc::CalcState;
+use sla_web::state::persist::{Notice, StoreError};
+use std::path::PathBuf;
+use support::browser::Browser;
+use support::server::StaticServer;
+
+fn dist() -> PathBuf {
+    let dir = std::env::var("SLA_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no bundle at {}: run `trunk build --release` first",
+        dir.display()
+    );
+    dir
+}
+
+/// The language the page chose (from `<html lang>`), so expected texts match it.
+async fn page_lang(browser: &Browser) -> Lang {
+    let tag = browser
+        .wait_for_js("the document language", "return document.documentElement.lang")
+        .await;
+    Lang::from_tag(tag.as_str().unwrap_or("en"))
+}
+
+async fn wait_for_value(browser: &Browser, css: &str, value: &str) {
+    let script = format!("const e = document.querySelector({css:?}); return !!e && e.value === {value:?}");
+    browser.wait_for_js(&format!("{css} to hold {value:?}"), &script).await;
+}
+
+fn sample_with_target(target: f64) -> Agreement {
+    let mut a = sample::sample_agreement();
+    a.availability_target_percent = target;
+    a
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn a_reload_keeps_the_edited_agreement_and_the_share_link_holds_it() {
+    use fantoccini::Locator;
+    let server = StaticServer::start(&dist());
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/")).await.expect("open the app");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+
+    let input = browser
+        .client
+        .find(Locator::Css("#target-input"))
+        .await
+        .expect("target field");
+    input.clear().await.expect("clear");
+    input.send_keys("99.5").await.expect("type");
+    browser
+        .wait_for_js(
+            "the edit to be stored",
+            "return (localStorage.getItem('sla-app-state') || '').includes('\"availability_target_percent\":99.5')",
+        )
+        .await;
+
+    browser.client.refresh().await.expect("reload");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    wait_for_value(&browser, "#target-input", "99.5").await;
+    let entries = browser
+        .wait_for_js(
+            "the saved list",
+            "return document.querySelectorAll('[data-testid=library-entry]').length",
+        )
+        .await;
+    assert_eq!(entries.as_u64(), Some(1));
+
+    // The share link carries exactly the edited agreement.
+    browser
+        .client
+        .find(Locator::Css("#share-copy"))
+        .await
+        .expect("share button")
+        .click()
+        .await
+        .expect("click");
+    let link = browser
+        .wait_for_js(
+            "the share link",
+            "const e = document.querySelector('#share-url'); return e && e.value",
+        )
+        .await;
+    let link = link.as_str().unwrap_or_default().to_string();
+    assert!(link.starts_with(&server.origin()), "{link}");
+    let payload = link
+        .split_once('#')
+        .and_then(|(_, f)| share::payload_in_fragment(f))
+        .expect("a #a= fragment");
+    assert_eq!(share::decode(payload), Ok(sample_with_target(99.5)));
+    assert!(browser.console_errors().await.is_empty());
+
+    // A stored value from an unknown version is reported and reset, never a crash.
+    browser
+        .client
+        .execute(
+            "localStorage.setItem('sla-app-state', '{\"schema\":\"sla-app-state/9\"}')",
+            vec![],
+        )
+        .await
+        .expect("store");
+    browser.client.refresh().await.expect("reload");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    let lang = page_lang(&browser).await;
+    let (reset, _) = notice_text(
+        &Notice::StoredReset(StoreError::UnsupportedVersion("sla-app-state/9".into())),
+        lang,
+    );
+    let script = format!("return [...document.querySelectorAll('[data-testid=notice][role=alert]')].some(n => n.textContent.includes({reset:?}))");
+    browser.wait_for_js("the reset notice", &script).await;
+    wait_for_value(
+        &browser,
+        "#target-input",
+        &sample::sample_agreement().availability_target_percent.to_string(),
+    )
+    .await;
+    browser
+        .wait_for_js(
+            "a fresh stored state",
+            "return JSON.parse(localStorage.getItem('sla-app-state')).schema === 'sla-app-state/1'",
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn a_share_link_in_a_fresh_browser_reproduces_the_agreement() {
+    let server = StaticServer::start(&dist());
+    let browser = Browser::start().await;
+    let url = server.url(&format!("/#{}", share::fragment(&sample_with_target(99.95))));
+    browser.client.goto(&url).await.expect("open the link");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    wait_for_value(&browser, "#target-input", "99.95").await;
+    let lang = page_lang(&browser).await;
+    let (opened, _) = notice_text(&Notice::SharedOpened, lang);
+    let script = format!(
+        "return [...document.querySelectorAll('[data-testid=notice]')].some(n => n.textContent.includes({opened:?}))"
+    );
+    browser
+        .wait_for_js("the 'shared agreement opened' notice", &script)
+        .await;
+    // The fragment is taken out of the address, so a reload does not add the agreement again.
+    browser
+        .wait_for_js("the fragment to be gone", "return location.hash === ''")
+        .await;
+    assert!(browser.console_errors().await.is_empty());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn a_damaged_share_link_shows_a_message_and_the_app_still_works() {
+    let server = StaticServer::start(&dist());
+    let browser = Browser::start().await;
+    let good = share::encode(&sample_with_target(99.95));
+    let damaged = &good[..good.len() - 7];
+    browser
+        .client
+        .goto(&server.url(&format!("/#a={damaged}")))
+        .await
+        .expect("open the damaged link");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    let lang = page_lang(&browser).await;
+    let error = share::decode(damaged).expect_err("the link is damaged");
+    let (text, _) = notice_text(&Notice::BadShareLink(error), lang);
+    let script = format!("return [...document.querySelectorAll('[data-testid=notice][role=alert]')].some(n => n.textContent.includes({text:?}))");
+    browser.wait_for_js("the damaged-link notice", &script).await;
+    // The sample agreement is unchanged.
+    wait_for_value(
+        &browser,
+        "#target-input",
+        &sample::sample_agreement().availability_target_percent.to_string(),
+    )
+    .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn a_calculator_link_shows_its_answer() {
+    let server = StaticServer::start(&dist());
+    let browser = Browser::start().await;
+    let query = "calc=downtime&target=99.95";
+    browser
+        .client
+        .goto(&server.url(&format!("/?{query}")))
+        .await
+        .expect("open the calculator link");
+    wait_for_value(&browser, "#calc-target", "99.95").await;
+    let lang = page_lang(&browser).await;
+    let rows = CalcState::from_query(query)
+        .expect("query")
+        .allowed_downtime_answer()
+        .expect("an answer");
+    let expected = duration_text(lang, rows[0].allowed_seconds);
+    let script = format!("const e = document.querySelector('[data-testid=allowed-row] strong'); return !!e && e.textContent === {expected:?}");
+    browser.wait_for_js("the allowed downtime for 99.95 %", &script).await;
+    browser
+        .wait_for_js("the calculators in view", "const r = document.getElementById('calculators').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0")
+        .await;
+    assert!(browser.console_errors().await.is_empty());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn a_full_storage_quota_gets_a_clear_message() {
+    use fantoccini::Locator;
+    let server = StaticServer::start(&dist());
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/")).await.expect("open the app");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    let full = "Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); }";
+    browser.client.execute(full, vec![]).await.expect("fill the quota");
+    let input = browser
+        .client
+        .find(Locator::Css("#target-input"))
+        .await
+        .expect("target field");
+    input.clear().await.expect("clear");
+    input.send_keys("99.5").await.expect("type");
+    let lang = page_lang(&browser).await;
+    let (text, _) = notice_text(&Notice::SaveFailed(StoreError::QuotaExceeded), lang);
+    let script = format!(
+        "return [...document.querySelectorAll('[data-testid=notice][role=alert]')].some(n => n.textContent.includes({text:?}))"
+    );
+    browser.wait_for_js("the quota notice", &script).await;
+    // The app goes on working: the edit still reached the report's input.
+    wait_for_value(&browser, "#target-input", "99.5").await;
+    browser.close().await;
+}
