@@ -146,6 +146,14 @@ pub fn App(props: &AppProps) -> Html {
         DataSource::Loaded(name) => name.clone(),
     };
 
+    // What the result rests on: the agreement and the incident log, as of when.
+    let summary_line = html! {
+        <p class="source-line subtle" data-testid="agreement-summary">
+            <span><strong>{ &a.service }</strong>{ format!(" — {} {} {}, {} {}", a.provider, t(Msg::For), a.customer, t(Msg::Version), a.version) }</span>
+            <span>{ format!("{} {}", t(Msg::TimeZone), a.time_zone) }</span>
+            <span>{ format!("{} {} {}, {} {}", state.data.incidents.len(), t(Msg::IncidentsFrom), source, t(Msg::AsOf), format::instant(state.data.as_of, &a.time_zone)) }</span>
+        </p>
+    };
     html! {
         <ContextProvider<Lang> context={lang}>
             <header class="app-header">
@@ -155,26 +163,40 @@ pub fn App(props: &AppProps) -> Html {
                     <a href="#incidents">{ t(Msg::NavIncidents) }</a>
                     <a href="#result">{ t(Msg::Result) }</a>
                     <a href="#calculators">{ t(Msg::NavCalculators) }</a>
+                    <a href="#library">{ RememberMsg::LibraryHeading.text(lang) }</a>
                 </nav>
                 <p class="privacy">{ t(Msg::PrivacyPromise) }</p>
                 <LanguageSwitch {lang} on_change={on_lang} />
             </header>
             <main>
                 <NoticeBar notices={state.library.notices.clone()} {on_dismiss} />
-                <section id="library" class="card no-print" aria-labelledby="library-heading">
-                    <h2 id="library-heading">{ RememberMsg::LibraryHeading.text(lang) }</h2>
-                    <LibraryPanel entries={state.library.entries.clone()} current={state.library.current}
-                        live={state.agreement.agreement.clone()} on_action={on_library} />
-                    <h3>{ RememberMsg::ShareHeading.text(lang) }</h3>
-                    <ShareLink agreement={state.agreement.agreement.clone()} />
-                </section>
+                { match &*report {
+                    Ok(report) => html! {
+                        <section id="result" class="card" aria-labelledby="result-heading" data-testid="report">
+                            <h2 id="result-heading">{ t(Msg::Result) }
+                                <span class="subtle">{ format!("{} — {}", format::instant(report.from, &a.time_zone), format::instant(report.to, &a.time_zone)) }</span>
+                            </h2>
+                            { summary_line.clone() }
+                            <Headline report={report.clone()} />
+                            <ExportBar report={report.clone()} />
+                        </section>
+                    },
+                    Err(error) => html! {
+                        <section id="result" class="card" aria-labelledby="result-heading">
+                            <h2 id="result-heading">{ t(Msg::Result) }</h2>
+                            { summary_line.clone() }
+                            <div class="error-box" role="alert" data-testid="report-error">
+                                { match error {
+                                    // Each problem already sits next to its field, translated.
+                                    sla_core::engine::EngineError::InvalidAgreement(_) if lang != Lang::En => format!("{} {}", t(Msg::NoReportYet), t(Msg::FixAgreement)),
+                                    _ => format!("{} {error}", t(Msg::NoReportYet)),
+                                } }
+                            </div>
+                        </section>
+                    },
+                } }
                 <section id="agreement" class="card" aria-labelledby="agreement-heading">
                     <h2 id="agreement-heading">{ t(Msg::Agreement) }</h2>
-                    <p class="source-line subtle" data-testid="agreement-summary">
-                        <span><strong>{ &a.service }</strong>{ format!(" — {} {} {}, {} {}", a.provider, t(Msg::For), a.customer, t(Msg::Version), a.version) }</span>
-                        <span>{ format!("{} {}", t(Msg::TimeZone), a.time_zone) }</span>
-                        <span>{ format!("{} {} {}, {} {}", state.data.incidents.len(), t(Msg::IncidentsFrom), source, t(Msg::AsOf), format::instant(state.data.as_of, &a.time_zone)) }</span>
-                    </p>
                     <AgreementEditor state={state.agreement.clone()} on_action={on_agreement} />
                 </section>
                 <section id="incidents" class="card" aria-labelledby="import-heading">
@@ -186,16 +208,7 @@ pub fn App(props: &AppProps) -> Html {
                     <IncidentTable incidents={Shared(state.data.incidents.clone())} lines={(*lines).clone()}
                         state={state.table.clone()} time_zone={a.time_zone.clone()} on_action={on_table} />
                 </section>
-                { match &*report {
-                    Ok(report) => html! {
-                        <>
-                            <section id="result" class="card" aria-labelledby="result-heading" data-testid="report">
-                                <h2 id="result-heading">{ t(Msg::Result) }
-                                    <span class="subtle">{ format!("{} — {}", format::instant(report.from, &a.time_zone), format::instant(report.to, &a.time_zone)) }</span>
-                                </h2>
-                                <Headline report={report.clone()} />
-                                <ExportBar report={report.clone()} />
-                            </section>
+                if let Ok(report) = &*report {
                             <section class="card" aria-labelledby="periods-heading">
                                 <h2 id="periods-heading">{ t(Msg::PerPeriod) }</h2>
                                 <PeriodTable report={report.clone()} />
@@ -226,22 +239,15 @@ pub fn App(props: &AppProps) -> Html {
                                 <h2 id="credits-heading">{ t(Msg::CreditsHeading) }</h2>
                                 <CreditSteps report={report.clone()} />
                             </section>
-                        </>
-                    },
-                    Err(error) => html! {
-                        <section id="result" class="card" aria-labelledby="result-heading">
-                            <h2 id="result-heading">{ t(Msg::Result) }</h2>
-                            <div class="error-box" role="alert" data-testid="report-error">
-                                { match error {
-                                    // Each problem already sits next to its field, translated.
-                                    sla_core::engine::EngineError::InvalidAgreement(_) if lang != Lang::En => format!("{} {}", t(Msg::NoReportYet), t(Msg::FixAgreement)),
-                                    _ => format!("{} {error}", t(Msg::NoReportYet)),
-                                } }
-                            </div>
-                        </section>
-                    },
-                } }
+                }
                 <CalculatorsSection state={state.calc.clone()} on_action={on_calc} />
+                <section id="library" class="card no-print" aria-labelledby="library-heading">
+                    <h2 id="library-heading">{ RememberMsg::LibraryHeading.text(lang) }</h2>
+                    <LibraryPanel entries={state.library.entries.clone()} current={state.library.current}
+                        live={state.agreement.agreement.clone()} on_action={on_library} />
+                    <h3>{ RememberMsg::ShareHeading.text(lang) }</h3>
+                    <ShareLink agreement={state.agreement.agreement.clone()} />
+                </section>
             </main>
         </ContextProvider<Lang>>
     }
