@@ -18,4 +18,5 @@ trunk build --release --offline
 
 echo "== browser tests (headless Chromium)"
 SLA_DIST="$root/dist" cargo test --test browser -- --ignored --test-threads=1
+SLA_DIST="$root/dist" cargo test --test browser_remember -- --ignored --test-threads=1
 SLA_DIST="$root/dist" cargo test --test browser_embed -- --ignored --test-threads=1

@@ -254,6 +254,21 @@ async fn after_a_first_visit_the_app_works_offline() {
     browser.wait_for_js("the embed view offline", "return document.body.classList.contains('embed') && !!document.querySelector('[data-testid=headline-availability] .value')").await;
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors offline: {errors:?}");
+
+    // With no answer at all (the network off, not a failing server) it opens the same way.
+    server.set_offline(false);
+    server.set_unreachable(true);
+    browser
+        .client
+        .goto(&server.url("/"))
+        .await
+        .expect("open the app with the network off");
+    browser
+        .wait_for_js(
+            "the report with the network off",
+            "return !document.body.classList.contains('embed') && !!document.querySelector('[data-testid=headline-availability] .value')",
+        )
+        .await;
     browser.close().await;
 }
 

@@ -28,6 +28,7 @@ pub struct StaticServer {
     log: Arc<Mutex<Vec<LoggedRequest>>>,
     extra: Arc<Mutex<ExtraFiles>>,
     offline: Arc<AtomicBool>,
+    unreachable: Arc<AtomicBool>,
 }
 
 /// In-memory files by absolute request path: (content type, body).
@@ -55,6 +56,8 @@ impl StaticServer {
         let log = Arc::new(Mutex::new(Vec::new()));
         let extra = Arc::new(Mutex::new(ExtraFiles::new()));
         let offline = Arc::new(AtomicBool::new(false));
+        let unreachable = Arc::new(AtomicBool::new(false));
+        let unreachable2 = unreachable.clone();
         let (root, opts, log2, extra2, offline2) = (
             root.to_path_buf(),
             options.clone(),
@@ -64,6 +67,11 @@ impl StaticServer {
         );
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if unreachable2.load(Ordering::SeqCst) {
+                    // Closed unanswered: the browser sees a network error, as with no network.
+                    drop(stream);
+                    continue;
+                }
                 let (root, opts, log, extra, offline) = (
                     root.clone(),
                     opts.clone(),
@@ -88,6 +96,7 @@ impl StaticServer {
             log,
             extra,
             offline,
+            unreachable,
         }
     }
 
@@ -105,6 +114,13 @@ impl StaticServer {
     #[allow(dead_code)]
     pub fn set_offline(&self, offline: bool) {
         self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// While `unreachable` is true every connection is closed without an answer (a network
+    /// error in the browser, as when the network is off); nothing is logged.
+    #[allow(dead_code)]
+    pub fn set_unreachable(&self, unreachable: bool) {
+        self.unreachable.store(unreachable, Ordering::SeqCst);
     }
 
     /// The origin, e.g. `http://127.0.0.1:41234`.
