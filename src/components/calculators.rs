@@ -3,6 +3,7 @@
 //! and in several regions. Controlled: inputs come from [`CalcState`], edits go out as
 //! [`CalcAction`]; figures come from `sla_core::calc` through `state::calc::inputs`.
 
+mod allowed_table;
 mod calc_field;
 mod composite_builder;
 mod composite_node;
@@ -12,6 +13,7 @@ mod reverse_calculator;
 mod service_hours_calculator;
 pub mod text;
 
+pub use allowed_table::{AllowedTable, AllowedTableProps};
 pub use calc_field::{CalcField, CalcFieldProps};
 pub use composite_builder::{CompositeBuilder, CompositeBuilderProps};
 pub use composite_node::{CompositeNode, CompositeNodeProps};

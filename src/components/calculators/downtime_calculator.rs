@@ -1,8 +1,8 @@
 //! Target % → allowed downtime per day, week, month, quarter and year, with the convention
 //! stated in words under the table.
 
-use super::text::{convention_sentence, duration_text, field_error_text, period_name, CalcMsg};
-use super::{CalcField, ConventionPicker};
+use super::text::{convention_sentence, field_error_text, CalcMsg};
+use super::{AllowedTable, CalcField, ConventionPicker};
 use crate::i18n::use_lang;
 use crate::state::calc::{CalcAction, CalcState};
 use crate::state::calc::inputs::NoAnswer;
@@ -30,28 +30,7 @@ pub fn DowntimeCalculator(props: &DowntimeCalculatorProps) -> Html {
             let convention = rows.first().map(|r| convention_sentence(lang, &r.period.convention)).unwrap_or_default();
             html! {
                 <>
-                    <div class="table-wrap">
-                        <table class="calc-table" data-testid="allowed-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ t(CalcMsg::Period) }</th>
-                                    if calendar { <th scope="col">{ t(CalcMsg::Dates) }</th> }
-                                    <th scope="col" class="num">{ t(CalcMsg::Length) }</th>
-                                    <th scope="col" class="num">{ t(CalcMsg::AllowedDowntime) }</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                { for rows.iter().map(|r| html! {
-                                    <tr data-testid="allowed-row">
-                                        <th scope="row">{ period_name(lang, r.period.kind) }</th>
-                                        if calendar { <td>{ period_dates(r.period.first_day, r.period.end_day) }</td> }
-                                        <td class="num">{ duration_text(lang, r.measured_seconds) }</td>
-                                        <td class="num"><strong>{ duration_text(lang, r.allowed_seconds) }</strong></td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
+                    <AllowedTable rows={rows.clone()} {calendar} length_label={CalcMsg::Length} testid="allowed-table" row_testid="allowed-row" />
                     <p class="calc-convention subtle" data-testid="convention-sentence">{ convention }</p>
                 </>
             }
@@ -71,14 +50,5 @@ pub fn DowntimeCalculator(props: &DowntimeCalculatorProps) -> Html {
             </div>
             { answer }
         </div>
-    }
-}
-
-/// `2026-02-01 – 2026-02-28`: the first and last local day of a calendar period.
-pub(crate) fn period_dates(first: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDate>) -> String {
-    match (first, end.and_then(|e| e.pred_opt())) {
-        (Some(first), Some(last)) if first == last => first.to_string(),
-        (Some(first), Some(last)) => format!("{first} – {last}"),
-        _ => String::new(),
     }
 }

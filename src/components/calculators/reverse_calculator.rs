@@ -1,7 +1,7 @@
 //! Reverse calculator: a downtime typed like `3h 10m` over a chosen period → availability %.
 
 use super::text::{convention_sentence, duration_text, field_error_text, percent_text, period_name, CalcMsg};
-use super::downtime_calculator::period_dates;
+use super::allowed_table::period_dates;
 use super::{CalcField, ConventionPicker};
 use crate::i18n::use_lang;
 use crate::state::calc::inputs::NoAnswer;

@@ -1,9 +1,8 @@
 //! Per-weekday service hours (Monday first, 0 = not measured, as on uptime.is) → measured time
 //! and allowed downtime per week, month, quarter and year.
 
-use super::text::{convention_sentence, duration_text, field_error_text, period_name, weekday_name, CalcMsg};
-use super::downtime_calculator::period_dates;
-use super::{CalcField, ConventionPicker};
+use super::text::{convention_sentence, duration_text, field_error_text, weekday_name, CalcMsg};
+use super::{AllowedTable, CalcField, ConventionPicker};
 use crate::i18n::use_lang;
 use crate::state::calc::inputs::NoAnswer;
 use crate::state::calc::{CalcAction, CalcState};
@@ -44,28 +43,7 @@ pub fn ServiceHoursCalculator(props: &ServiceHoursCalculatorProps) -> Html {
                     if let (Some(week), false) = (weekly, calendar) {
                         <p data-testid="hours-per-week">{ format!("{}: {}", t(CalcMsg::HoursPerWeek), duration_text(lang, week)) }</p>
                     }
-                    <div class="table-wrap">
-                        <table class="calc-table" data-testid="hours-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ t(CalcMsg::Period) }</th>
-                                    if calendar { <th scope="col">{ t(CalcMsg::Dates) }</th> }
-                                    <th scope="col" class="num">{ t(CalcMsg::MeasuredTime) }</th>
-                                    <th scope="col" class="num">{ t(CalcMsg::AllowedDowntime) }</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                { for rows.iter().map(|r| html! {
-                                    <tr data-testid="hours-row">
-                                        <th scope="row">{ period_name(lang, r.period.kind) }</th>
-                                        if calendar { <td>{ period_dates(r.period.first_day, r.period.end_day) }</td> }
-                                        <td class="num">{ duration_text(lang, r.measured_seconds) }</td>
-                                        <td class="num"><strong>{ duration_text(lang, r.allowed_seconds) }</strong></td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
+                    <AllowedTable rows={rows.clone()} {calendar} length_label={CalcMsg::MeasuredTime} testid="hours-table" row_testid="hours-row" />
                     <p class="calc-convention subtle" data-testid="convention-sentence">{ convention }</p>
                     <p class="subtle">{ t(CalcMsg::HoursNote) }</p>
                 </>
