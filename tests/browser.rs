@@ -186,6 +186,26 @@ mod journeys {
 
     #[tokio::test(flavor = "multi_thread")]
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn html_in_an_uploaded_title_is_shown_as_text_never_run() {
+        let dir = support::browser::TempDir::new("xss");
+        let path = dir.0.join("hostile.csv");
+        let title = "<img src=x onerror=alert(1)>";
+        std::fs::write(&path, format!("id,title,priority,start,end\nX-1,{title},P1,2026-03-01T10:00:00Z,2026-03-01T11:00:00Z\n")).expect("write");
+        let server = StaticServer::start(&dist());
+        let browser = open_sample(&server).await;
+        browser.client.find(Locator::Css("#file-input")).await.expect("file input").send_keys(&path.display().to_string()).await.expect("upload");
+        browser.wait_for_js("the hostile file's report", "const s = document.querySelector('[data-testid=row-accounting]'); return s && s.textContent.startsWith('Rows read: 1 =')").await;
+        browser.client.find(Locator::Css("#incident-table-toggle")).await.expect("toggle").click().await.expect("open");
+        browser.wait_for_js("the title as text", &format!("return [...document.querySelectorAll('[data-testid=incident-row] td')].some(td => td.textContent === {title:?})")).await;
+        let images = browser.client.execute("return document.querySelectorAll('img').length", vec![]).await.expect("count images");
+        assert_eq!(images, serde_json::json!(0), "markup from an upload must never become elements");
+        assert!(server.requests().iter().all(|r| !r.path.ends_with("/x")), "the page tried to load the injected image");
+        assert!(browser.console_errors().await.is_empty());
+        browser.close().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn switching_language_translates_the_page() {
         let server = StaticServer::start(&dist());
         let browser = open_sample(&server).await;
