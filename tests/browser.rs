@@ -57,6 +57,24 @@ async fn sample_report_loads_with_a_clean_console_and_only_own_origin_requests()
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn a_panic_keeps_the_edited_agreement_for_the_next_load() {
+    use fantoccini::Locator;
+    let server = StaticServer::start(&dist());
+    let browser = open_sample(&server).await;
+    let input = browser.client.find(Locator::Css("#target-input")).await.expect("target field");
+    input.clear().await.expect("clear");
+    input.send_keys("99.5").await.expect("type");
+    browser.wait_for_js("the report for 99.5 %", "return document.querySelector('[data-testid=headline-availability] .detail').textContent.includes('99.50')").await;
+    browser.client.goto(&server.url("/?debug-panic")).await.expect("open with a panic");
+    let banner = browser.text_of("#panic-banner").await;
+    assert!(banner.contains("test panic"), "{banner:?}");
+    browser.client.goto(&server.url("/")).await.expect("reload");
+    browser.wait_for_js("the kept target", "const i = document.querySelector('#target-input'); return i && i.value === '99.5'").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
 async fn a_panic_shows_the_error_banner() {
     let server = StaticServer::start(&dist());
     let browser = Browser::start().await;
