@@ -641,3 +641,29 @@ fn share(done: usize, of: usize, total: u64) -> u64 {
 pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
     Importer::new(bytes, options)?.finish()
 }
+
+/// The fuzzing harness's check, shared by the `cargo fuzz` target (`core/fuzz`) and the corpus
+/// replay in `cargo test`, so both exercise exactly the same paths: a one-shot import with
+/// detection (every row accounted for) and a stepped import with a chosen date order and zone.
+/// Panics only when an invariant breaks.
+#[doc(hidden)]
+pub fn fuzz_check(data: &[u8]) {
+    if let Ok(out) = import(data, &ImportOptions::default()) {
+        let c = out.counts;
+        assert_eq!(c.read, c.accepted + c.excluded + c.rejected);
+        let _ = out.rejected_file();
+    }
+    let options = ImportOptions {
+        date_order: Some(DateOrder::MonthFirst),
+        time_zone: chrono_tz::Europe::Berlin,
+        ..ImportOptions::default()
+    };
+    if let Ok(mut importer) = Importer::new(data, &options) {
+        while let Ok(p) = importer.step(3) {
+            if p.done {
+                break;
+            }
+        }
+        let _ = importer.finish();
+    }
+}
