@@ -191,13 +191,24 @@ impl Browser {
                     .map(|e| e.path())
                     .find(|p| p.to_string_lossy().ends_with(suffix))
             });
+            // Chromium can show the final name before the content is flushed (seen in CI: an empty
+            // CSV). A download counts once it is non-empty and the same on two reads 100 ms apart,
+            // with no partial `.crdownload` left beside it.
             if let Some(path) = found {
                 if let Ok(bytes) = std::fs::read(&path) {
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().to_string())
-                        .unwrap_or_default();
-                    return (name, bytes);
+                    let partial = std::fs::read_dir(&dir)
+                        .map(|es| es.flatten().any(|e| e.path().to_string_lossy().ends_with(".crdownload")))
+                        .unwrap_or(false);
+                    if !bytes.is_empty() && !partial {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        if std::fs::read(&path).map(|again| again == bytes).unwrap_or(false) {
+                            let name = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().to_string())
+                                .unwrap_or_default();
+                            return (name, bytes);
+                        }
+                    }
                 }
             }
             if Instant::now() > deadline {
