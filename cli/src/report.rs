@@ -15,6 +15,7 @@ use lexopt::prelude::*;
 use sla_core::engine::{build_report, ReportRequest};
 use sla_core::import::{import, DateOrder, ImportOptions, Preset};
 use sla_core::model::Incident;
+use sla_core::review::{review_from_report, ReviewOptions};
 use sla_core::sample;
 
 /// Help for `sla report`.
@@ -43,8 +44,18 @@ response/resolution compliance, breaches, open incidents and credits.
                      with data
   --tz ZONE          read periods, hours and dates in this IANA zone instead of the agreement's
   --format F         text (default), csv, or json (the versioned report document)
+  --review           the periodic service review instead of the report: agreement versions and
+                     what changed, results against each target, targets missed, trends,
+                     where the downtime and credits come from, customer satisfaction (text, or
+                     with --format json the sla-review/1 document)
+  --period LABEL     with --review: review this one period (e.g. 2026-05); trends still use
+                     the whole span
+  --what-if VERSION  measure every period against this agreement version (its label, e.g. 3.0)
+                     instead of the version in force at the time
 
-Example: sla report --sample --format json > report.json";
+Examples: sla report --sample --format json > report.json
+          sla report --sample --review
+          sla report --sample --what-if 3.0 --format csv";
 
 /// `sla report …`
 pub fn run(argv: Vec<String>) -> Output {
@@ -54,6 +65,7 @@ pub fn run(argv: Vec<String>) -> Output {
     let mut format = Format::Text;
     let mut options = ImportOptions::default();
     let mut strict = false;
+    let (mut review, mut focus, mut what_if) = (false, None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(format!("{HELP}\n")),
@@ -67,6 +79,9 @@ pub fn run(argv: Vec<String>) -> Output {
             Long("preset") => options.preset = Some(preset(&args::value(&mut parser, "--preset")?)?),
             Long("date-order") => options.date_order = Some(date_order(&args::value(&mut parser, "--date-order")?)?),
             Long("strict") => strict = true,
+            Long("review") => review = true,
+            Long("period") => focus = Some(args::value(&mut parser, "--period")?),
+            Long("what-if") => what_if = Some(args::value(&mut parser, "--what-if")?),
             Long("format") => {
                 format =
                     args::format(&args::value(&mut parser, "--format")?, &[Format::Text, Format::Csv, Format::Json])?
@@ -92,6 +107,24 @@ pub fn run(argv: Vec<String>) -> Output {
     }
     if let Some(problems) = files::problems_text(&agreement_name, &agreement) {
         return Err(CliError::Input(problems));
+    }
+    if focus.is_some() && !review {
+        return Err(CliError::Usage("--period belongs to --review".into()));
+    }
+    if review && format == Format::Csv {
+        return Err(CliError::Usage("the review is written as text or json, not csv".into()));
+    }
+    if let Some(label) = &what_if {
+        let known: Vec<String> = agreement.versions().into_iter().map(|v| v.version).collect();
+        agreement = agreement
+            .version_index_of(label)
+            .and_then(|i| agreement.as_if_always(i))
+            .ok_or_else(|| {
+                CliError::Input(format!(
+                    "--what-if: the agreement has no version \"{label}\"; its versions are: {}",
+                    known.join(", ")
+                ))
+            })?;
     }
     let zone = agreement.tz().map_err(|e| CliError::Input(e.to_string()))?;
     let incidents = match incidents_path {
@@ -123,6 +156,20 @@ pub fn run(argv: Vec<String>) -> Output {
         to: to.map(|t| instant(&t, "--to", Some(zone))).transpose()?,
     };
     let report = build_report(&agreement, &incidents, &request).map_err(|e| CliError::Input(e.to_string()))?;
+    if review {
+        let options = ReviewOptions {
+            focus,
+            ..ReviewOptions::default()
+        };
+        let review = review_from_report(&agreement, &incidents, &report, &options)
+            .map_err(|e| CliError::Input(e.to_string()))?;
+        return Ok(match format {
+            Format::Json => serde_json::to_string_pretty(&review)
+                .map(|s| s + "\n")
+                .map_err(|e| CliError::Input(format!("could not write the review as JSON: {e}")))?,
+            _ => review.to_text(),
+        });
+    }
     Ok(match format {
         Format::Json => serde_json::to_string_pretty(&report)
             .map(|s| s + "\n")

@@ -184,7 +184,8 @@ fn sample_prints_the_builtin_files() {
     assert_eq!(a["service"], "Payments API");
     assert_eq!(a["schema"], "sla-agreement/1");
     let csv = ok(&["sample", "--incidents"]);
-    assert!(csv.starts_with("id,title,priority,impact,service,start,acknowledged,restored,resolved,planned\n"));
+    assert!(csv
+        .starts_with("id,title,priority,impact,service,start,acknowledged,restored,resolved,planned,category,csat\n"));
     assert!(csv.lines().count() > 40);
 }
 
@@ -402,4 +403,50 @@ fn report_reads_local_times_in_the_agreement_zone() {
     let april = &v["periods"][0]["figures"]["availability"];
     assert_eq!(april["downtime_seconds"], 2592);
     assert_eq!(april["availability_percent"], 99.9);
+}
+
+// ---- review ----------------------------------------------------------------------------------
+
+#[test]
+fn review_on_the_sample() {
+    let text = ok(&["report", "--sample", "--review"]);
+    assert!(text.starts_with("Service review: Payments API"), "{text}");
+    assert!(
+        text.contains("3.0 (from 2026-04-01)")
+            && text.contains("changed availability_target_percent: 99.9 % → 99.95 %"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-04 [version 3.0]") && text.contains("Targets missed") && text.contains("by category"),
+        "{text}"
+    );
+    let v = json(&ok(&["report", "--sample", "--review", "--format", "json"]));
+    assert_eq!(v["schema"], "sla-review/1");
+    assert_eq!(v["versions"].as_array().unwrap().len(), 2);
+    assert_eq!(v["periods"].as_array().unwrap().len(), 6);
+    assert!(v["satisfaction"]["periods"].is_array());
+    let may = json(&ok(&[
+        "report", "--sample", "--review", "--period", "2026-05", "--format", "json",
+    ]));
+    assert_eq!(may["focus"], "2026-05");
+    assert_eq!(may["periods"].as_array().unwrap().len(), 1);
+    let e = fails(&["report", "--sample", "--review", "--period", "2027-01"], 1);
+    assert!(e.contains("2027-01") && e.contains("2026-06"), "{e}");
+    fails(&["report", "--sample", "--review", "--format", "csv"], 2);
+    fails(&["report", "--sample", "--period", "2026-05"], 2);
+}
+
+#[test]
+fn what_if_a_version_applied_throughout() {
+    let actual = json(&ok(&["report", "--sample", "--format", "json"]));
+    let what_if = json(&ok(&["report", "--sample", "--what-if", "3.0", "--format", "json"]));
+    let target = |v: &serde_json::Value, i: usize| {
+        v["periods"][i]["figures"]["availability"]["target_percent"]
+            .as_f64()
+            .unwrap()
+    };
+    assert_eq!((target(&actual, 0), target(&actual, 5)), (99.9, 99.95));
+    assert_eq!((target(&what_if, 0), target(&what_if, 5)), (99.95, 99.95));
+    let e = fails(&["report", "--sample", "--what-if", "9.9"], 1);
+    assert!(e.contains("9.9") && e.contains("2.1, 3.0"), "{e}");
 }

@@ -7,7 +7,7 @@
 
 use crate::credits::{fmt_percent, CreditCalculation};
 use crate::model::{format_seconds, Clock, PeriodSpec};
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
@@ -49,6 +49,33 @@ pub struct Report {
     pub open_incidents: Vec<OpenIncident>,
     /// Remarks a reader should see, e.g. periods without service time.
     pub notes: Vec<String>,
+    /// The agreement versions applied, in time order, each with the periods it applied to
+    /// (one entry for an agreement without revisions).
+    #[serde(default)]
+    pub versions: Vec<AppliedVersion>,
+}
+
+/// An agreement version and the periods of the report it applied to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppliedVersion {
+    /// 0 for the agreement's own terms, `i + 1` for `revisions[i]`.
+    pub index: usize,
+    /// The version label.
+    pub version: String,
+    /// Its effective date, when it has one.
+    pub effective_date: Option<NaiveDate>,
+    /// Labels of the periods measured against it.
+    pub periods: Vec<String>,
+}
+
+/// A revision that took effect during a period, after the period's first day: the period is
+/// measured against the version in force on its first day, this one applies from the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MidPeriodRevision {
+    /// The revision's version label.
+    pub version: String,
+    /// Its effective date.
+    pub effective_date: NaiveDate,
 }
 
 /// The parts of the agreement a reader of the report needs.
@@ -115,6 +142,17 @@ pub struct PeriodReport {
     pub figures: Figures,
     /// The credit owed for the period, with its arithmetic.
     pub credit: CreditCalculation,
+    /// The agreement version the period was measured against: the one in force on the
+    /// period's first (local) day.
+    #[serde(default)]
+    pub version: String,
+    /// That version's effective date, when it has one.
+    #[serde(default)]
+    pub version_effective_date: Option<NaiveDate>,
+    /// Revisions that took effect after the period's first day (they apply from the next
+    /// period); empty in most periods.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revised_during: Vec<MidPeriodRevision>,
 }
 
 /// The figures over the whole span.
@@ -428,8 +466,14 @@ impl Report {
             r.given, r.measured, r.planned_or_excluded, r.before_span, r.after_span, r.after_as_of, r.open
         );
         let _ = writeln!(o);
+        let revised = self.versions.len() > 1;
         for p in &self.periods {
-            let _ = writeln!(o, "{}{}", p.label, if p.complete { "" } else { " (to date)" });
+            let version = if revised {
+                format!(" — agreement version {}", p.version)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(o, "{}{}{version}", p.label, if p.complete { "" } else { " (to date)" });
             write_figures(&mut o, &p.figures);
             let c = &p.credit;
             if c.amount > 0.0 || c.tier.is_some() || c.penalty_count > 0 {

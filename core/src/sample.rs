@@ -6,12 +6,16 @@
 //! 13:00–18:00 with German public holidays, P1–P4 targets (P3 and P4 on support hours), a
 //! weekly maintenance window on Sundays 02:00–04:00, partial outages at 30 %, a three-tier
 //! credit table on a 12,000 EUR monthly fee with a 50 % cap and a 50 EUR minimum, and small
-//! penalties per missed P1/P2 target.
+//! penalties per missed P1/P2 target. It has been revised once: version 3.0, in force from
+//! 1 April 2026, raises the target to 99.95 % and adds a 5 % credit tier at the new target, so
+//! January–March are measured against version 2.1 and April–June against 3.0.
 //!
 //! The incidents ([`SAMPLE_INCIDENTS_CSV`]) run from January to June 2026: overlapping
 //! outages, one crossing the March/April boundary, one inside the maintenance window, one
-//! planned, one still open, some missed targets. February (≈ 99.74 %) and May (≈ 99.43 %) miss
-//! the 99.9 % target, so the report shows credits. Read them as of [`SAMPLE_AS_OF`].
+//! planned, one still open, some missed targets; each carries a cause category and most a
+//! satisfaction score (1–5) from the ticket survey. February (≈ 99.74 %) misses version 2.1's
+//! 99.9 %; April (≈ 99.92 %), May (≈ 99.43 %) and June (≈ 99.93 %) miss version 3.0's 99.95 %,
+//! so the report shows credits under both credit tables. Read them as of [`SAMPLE_AS_OF`].
 //!
 //! The CSV goes through the same importer as any user's file ([`crate::import::import`]), so
 //! the sample also shows what a file in the generic format looks like.
@@ -24,7 +28,7 @@ use chrono::{DateTime, Utc};
 pub const SAMPLE_AGREEMENT_JSON: &str = include_str!("../samples/agreement.json");
 
 /// The sample incident log: a plain CSV with the columns
-/// `id,title,priority,impact,service,start,acknowledged,restored,resolved,planned`.
+/// `id,title,priority,impact,service,start,acknowledged,restored,resolved,planned,category,csat`.
 pub const SAMPLE_INCIDENTS_CSV: &str = include_str!("../samples/incidents.csv");
 
 /// The instant the sample is read "as of": midnight at the end of June in Europe/Berlin
@@ -94,6 +98,11 @@ mod tests {
         assert_eq!(a.credits.fee_per_period, 12_000.0);
         assert_eq!(a.credits.currency, "EUR");
         assert_eq!(sample_agreement(), a);
+        // One revision: 3.0 from 1 April raises the target and changes the credit table.
+        assert_eq!(a.revisions.len(), 1);
+        let v3 = a.in_force(chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap());
+        assert_eq!(v3.version, "3.0");
+        assert_eq!((v3.availability_target_percent, v3.credits.tiers.len()), (99.95, 4));
         // Writing it back and reading it again gives the same agreement.
         let again: Agreement = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
         assert_eq!(again, a);
@@ -105,7 +114,7 @@ mod tests {
         assert_eq!(outcome.rejected, Vec::new());
         assert_eq!(outcome.excluded, Vec::new());
         assert_eq!(outcome.warnings, Vec::new());
-        assert_eq!(outcome.detection.columns.len(), 10);
+        assert_eq!(outcome.detection.columns.len(), 12);
         let incidents = outcome.incidents;
         assert_eq!(outcome.counts.read as usize, incidents.len());
         assert!((40..=60).contains(&incidents.len()), "{}", incidents.len());
@@ -116,6 +125,9 @@ mod tests {
         assert_eq!(first.priority.as_deref(), Some("P3"));
         assert_eq!(first.impact, Impact::Degraded);
         assert_eq!(first.service.as_deref(), Some("merchant-dashboard"));
+        assert_eq!((first.category.as_deref(), first.csat), (Some("Software"), Some(4.0)));
+        assert!(incidents.iter().all(|i| i.category.is_some()));
+        assert!(incidents.iter().filter(|i| i.csat.is_none()).count() >= 1);
         assert_eq!(first.start.to_rfc3339(), "2026-01-05T08:12:00+00:00");
         assert!(first.acknowledged.is_some() && first.restored.is_some() && first.resolved.is_some());
         let as_of = sample_as_of();

@@ -101,7 +101,9 @@ mod tests {
     use crate::sample;
 
     fn sample_report() -> (crate::model::Agreement, Report) {
-        let a = sample::sample_agreement();
+        // One set of terms throughout (the sample's first version), so the agreement's own
+        // target and credit table reproduce every period of the report.
+        let a = sample::sample_agreement().as_if_always(0).unwrap();
         let r = build_report(&a, &sample::sample_incidents(), &ReportRequest::as_of(sample::sample_as_of())).unwrap();
         (a, r)
     }

@@ -16,6 +16,7 @@
 
 mod breakdown;
 mod downtime;
+mod revised;
 mod stats;
 
 pub use breakdown::{downtime_part, downtime_segments, incident_breakdown, DowntimeSegment, IncidentLine, LineStatus};
@@ -283,6 +284,14 @@ pub(crate) fn prepare(agreement: &Agreement, incidents: &[Incident], request: &R
 
 /// Builds the report for `agreement` over `incidents` as requested.
 ///
+/// An agreement with [`Agreement::revisions`] is measured, in each period, against the version
+/// in force on the period's first local day (a revision taking effect later in a period applies
+/// from the next period; the period lists it in `revised_during` and the report says so in a
+/// note). Totals add up the periods: service time and downtime summed, availability computed
+/// from the sums (each period's downtime weighted by its own version's impact weights), each
+/// period's credit computed with its own version's credit table and the credits summed; the
+/// total is judged against the target of the version applied to the last period.
+///
 /// Errors: the agreement fails [`Agreement::validate`]; an incident is acknowledged, restored
 /// or resolved before it starts; the span ends before it starts, exceeds [`MAX_SPAN_DAYS`] or
 /// [`crate::period::MAX_PERIODS`] periods.
@@ -300,6 +309,20 @@ pub(crate) fn prepare(agreement: &Agreement, incidents: &[Incident], request: &R
 /// assert!(april.met); // exactly on target
 /// ```
 pub fn build_report(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Report, EngineError> {
+    if agreement.revisions.is_empty() {
+        build_single(agreement, incidents, request)
+    } else {
+        revised::build(agreement, incidents, request)
+    }
+}
+
+/// The report for one set of terms (revisions ignored): every period measured against the
+/// agreement's top-level terms.
+pub(crate) fn build_single(
+    agreement: &Agreement,
+    incidents: &[Incident],
+    request: &ReportRequest,
+) -> Result<Report, EngineError> {
     let Prepared { tz, from, to, periods, as_of, from_ts, to_ts, until, available, mut exclusions } =
         prepare(agreement, incidents, request)?;
     let needs_support = agreement.priorities.iter().any(|p| {
@@ -469,6 +492,9 @@ pub fn build_report(agreement: &Agreement, incidents: &[Incident], request: &Rep
             complete: period_ends[i] <= as_of,
             figures,
             credit,
+            version: agreement.version.clone(),
+            version_effective_date: agreement.effective_date,
+            revised_during: Vec::new(),
         });
     }
     let mut total_tally = merge(&tallies, np);
@@ -505,6 +531,12 @@ pub fn build_report(agreement: &Agreement, incidents: &[Incident], request: &Rep
         breaches,
         open_incidents,
         notes,
+        versions: vec![crate::report::AppliedVersion {
+            index: 0,
+            version: agreement.version.clone(),
+            effective_date: agreement.effective_date,
+            periods: periods.iter().map(|p| p.label.clone()).collect(),
+        }],
     })
 }
 
@@ -519,6 +551,17 @@ fn availability_figures(
     target: f64,
 ) -> (AvailabilityFigures, Availability) {
     let weighted: i128 = (1..4).map(|l| levels[l] as i128 * weights[l] as i128).sum();
+    availability_figures_weighted(scheduled, service, levels, weighted, target)
+}
+
+/// As [`availability_figures`], with the weighted downtime (µs) already summed.
+pub(crate) fn availability_figures_weighted(
+    scheduled: i64,
+    service: i64,
+    levels: &[i64; 4],
+    weighted: i128,
+    target: f64,
+) -> (AvailabilityFigures, Availability) {
     let availability = Availability::from_micros(service, weighted);
     let target_micro = (target.clamp(0.0, 100.0) * 1e6).round() as i128;
     // service [s] × (100 − T) / 100, in µs: service × (10⁸ − T_µ) / 100.

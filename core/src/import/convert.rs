@@ -30,6 +30,8 @@ struct Plan {
     service: Option<usize>,
     planned: Option<usize>,
     status: Option<usize>,
+    category: Option<usize>,
+    csat: Option<usize>,
 }
 
 /// Hashes are already hashes: pass them through.
@@ -115,6 +117,8 @@ impl Converter {
             service: idx(&mapping.service),
             planned: idx(&mapping.planned),
             status: idx(&mapping.status),
+            category: idx(&mapping.category),
+            csat: idx(&mapping.csat),
         };
         Ok(Converter {
             plan,
@@ -334,8 +338,19 @@ impl Converter {
             resolved,
             planned: text(self.plan.planned).is_some_and(is_planned),
             excluded: false,
+            category: text(self.plan.category).map(str::to_string),
+            csat: text(self.plan.csat).and_then(satisfaction_score),
         }))
     }
+}
+
+/// A satisfaction score: a finite number, with a decimal comma allowed (`4,5`) and an out-of
+/// part dropped (`4/5` → 4). Anything else (`N/A`, `-`, text) is no score.
+fn satisfaction_score(value: &str) -> Option<f64> {
+    let v = value.trim();
+    let v = v.split_once('/').map_or(v, |(score, _)| score.trim());
+    let n: f64 = v.replace(',', ".").parse().ok()?;
+    n.is_finite().then_some(n)
 }
 
 /// Seconds in a duration value: a plain number counts `unit`, other text goes through
@@ -362,6 +377,16 @@ fn duration_seconds(value: &str, unit: NumberUnit) -> Result<i64, SpanError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn satisfaction_scores() {
+        assert_eq!(satisfaction_score(" 4 "), Some(4.0));
+        assert_eq!(satisfaction_score("4,5"), Some(4.5));
+        assert_eq!(satisfaction_score("3/5"), Some(3.0));
+        assert_eq!(satisfaction_score("N/A"), None);
+        assert_eq!(satisfaction_score("NaN"), None);
+        assert_eq!(satisfaction_score("-"), None);
+    }
 
     #[test]
     fn durations_in_units() {

@@ -174,6 +174,13 @@ impl Preset {
                 impact: f(&["Custom field (Impact)", "Impact"]),
                 service: f(&["Component/s", "Components", "Custom field (Affected services)"]),
                 status: f(&["Status"]),
+                category: f(&[
+                    "Custom field (Root cause)",
+                    "Custom field (Root Cause)",
+                    "Root cause",
+                    "Category",
+                ]),
+                csat: f(&["Satisfaction", "Custom field (Satisfaction)", "Satisfaction rating"]),
                 priority_values: rules(&[
                     ("Highest", "P1"),
                     ("Blocker", "P1"),
@@ -208,6 +215,8 @@ impl Preset {
                 impact: f(&["impact"]),
                 service: f(&["business_service", "Service", "cmdb_ci", "Configuration item"]),
                 status: f(&["state", "incident_state"]),
+                category: f(&["close_code", "Close code", "Resolution code", "category", "Category"]),
+                csat: f(&["u_satisfaction", "Satisfaction", "survey_score"]),
                 priority_values: rules(&[
                     ("1", "P1"),
                     ("Critical", "P1"),
@@ -472,6 +481,38 @@ fn guess(columns: &[String]) -> ColumnMapping {
         ]),
         planned: pick(&["planned", "isplanned", "maintenance", "scheduled", "plannedmaintenance"]),
         status: pick(&["status", "state"]),
+        category: pick(&[
+            "category",
+            "categories",
+            "cause",
+            "rootcause",
+            "causecode",
+            "closecode",
+            "resolutioncode",
+            "reason",
+            "類別",
+            "类别",
+            "分類",
+            "分类",
+            "原因",
+            "根本原因",
+            "根因",
+        ]),
+        csat: pick(&[
+            "csat",
+            "csatscore",
+            "satisfaction",
+            "satisfactionscore",
+            "satisfactionrating",
+            "customersatisfaction",
+            "surveyscore",
+            "survey",
+            "rating",
+            "滿意度",
+            "满意度",
+            "客戶滿意度",
+            "客户满意度",
+        ]),
         excluded_statuses: vec!["Canceled".into(), "Cancelled".into()],
         ..ColumnMapping::default()
     }
@@ -597,12 +638,17 @@ pub struct ColumnMapping {
     pub closed_statuses: Vec<String>,
     /// Exclude rows whose impact is none.
     pub exclude_no_impact: bool,
+    /// Cause or category (ServiceNow `close_code`, a "Root cause" or "Category" column).
+    pub category: Option<String>,
+    /// Customer satisfaction score (a number, e.g. 1–5); a cell that is not a number is read
+    /// as no score and the incident is still imported.
+    pub csat: Option<String>,
 }
 
 impl ColumnMapping {
     /// Every (what, column) pair the mapping uses, for checking against the file's columns.
     pub fn columns(&self) -> Vec<(&'static str, &str)> {
-        let all: [(&'static str, Option<&str>); 11] = [
+        let all: [(&'static str, Option<&str>); 13] = [
             ("the incident id", self.id.as_deref()),
             ("the title", self.title.as_deref()),
             ("the start time", self.start.as_deref()),
@@ -617,6 +663,8 @@ impl ColumnMapping {
             ("the service", self.service.as_deref()),
             ("planned work", self.planned.as_deref()),
             ("the status", self.status.as_deref()),
+            ("the category", self.category.as_deref()),
+            ("the satisfaction score", self.csat.as_deref()),
         ];
         all.into_iter().filter_map(|(what, c)| c.map(|c| (what, c))).collect()
     }

@@ -53,6 +53,12 @@ pub struct Agreement {
     /// `None`: recognise the export's tool from its columns.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub import_mapping: Option<crate::import::ColumnMapping>,
+    /// Later versions of the agreement, in date order: each changes some terms from its
+    /// effective date on (see [`super::Revision`]). Empty for an agreement that was never
+    /// revised; the agreement's own terms above are version 0. Not written when empty, so a
+    /// file without revisions reads and writes exactly as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<super::Revision>,
 }
 
 impl Default for Agreement {
@@ -86,6 +92,7 @@ impl Default for Agreement {
             impact: ImpactWeights::default(),
             credits: CreditPolicy::default(),
             import_mapping: None,
+            revisions: Vec::new(),
         }
     }
 }

@@ -40,6 +40,13 @@ pub struct Incident {
     /// Excluded by agreement after the fact (e.g. caused by the customer).
     #[serde(default)]
     pub excluded: bool,
+    /// Cause or category, e.g. "Change", "Hardware", "Configuration" (ServiceNow `close_code`,
+    /// a "Root cause" column): the review breaks downtime and credits down by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Customer satisfaction score given for this ticket (e.g. 1–5 from a survey).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csat: Option<f64>,
 }
 
 impl Incident {
@@ -57,6 +64,8 @@ impl Incident {
             resolved: None,
             planned: false,
             excluded: false,
+            category: None,
+            csat: None,
         }
     }
 

@@ -94,6 +94,20 @@ pub enum AgreementError {
     /// Two priority levels have the same name.
     #[error("the priority name \"{0}\" is used twice")]
     DuplicatePriority(String),
+    /// A revision has no version label.
+    #[error("the version needs a label, such as 2.0")]
+    UnnamedVersion,
+    /// Two versions of the agreement have the same label.
+    #[error("the version label \"{0}\" is used twice")]
+    DuplicateVersion(String),
+    /// A revision does not take effect after the version before it.
+    #[error("this version takes effect on {date}, not after the version before it ({previous}); versions must be in date order")]
+    RevisionNotAfter {
+        /// The revision's effective date.
+        date: chrono::NaiveDate,
+        /// The effective date of the version before it.
+        previous: chrono::NaiveDate,
+    },
 }
 
 /// A problem together with the field it belongs to.
@@ -244,7 +258,9 @@ impl Agreement {
                 }
             }
         }
-        c.0
+        let mut problems = c.0;
+        problems.extend(self.revision_problems());
+        problems
     }
 
     /// The agreement's time zone, or the error saying it is unknown.
