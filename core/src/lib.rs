@@ -21,4 +21,7 @@ pub mod credits;
 pub mod engine;
 pub mod period;
 pub mod report;
+pub mod review;
 pub mod share;
+#[doc(hidden)]
+pub mod fuzzing;

@@ -14,6 +14,24 @@ pub enum ImportError {
     /// The file holds no bytes, or only blanks.
     #[error("the file is empty")]
     Empty,
+    /// The file is larger than the supported maximum ([`super::MAX_INPUT_BYTES`]); it is
+    /// refused before it is read.
+    #[error("the file is {} ({bytes} bytes); files up to {} can be imported. Export a shorter time span or fewer columns, or split the file", super::megabytes(*.bytes), super::megabytes(*.limit))]
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: u64,
+        /// The largest size accepted, in bytes.
+        limit: u64,
+    },
+    /// The bytes are not a text export at all: a spreadsheet workbook, an image, an archive or
+    /// other binary data.
+    #[error(
+        "the file is not a text export: {what}. Export the incidents as CSV, TSV, JSON or NDJSON and choose that file"
+    )]
+    NotText {
+        /// What it looks like instead, with where the binary data shows.
+        what: String,
+    },
     /// A CSV file with a header but no data, or a JSON file with no incidents, is not an error;
     /// this is a file without even a header line.
     #[error("the file has no header line; the first line must name the columns")]
@@ -67,6 +85,20 @@ pub enum ImportError {
     },
 }
 
+fn field_count_text(found: usize, expected: usize, delimiter: char, cut_off: bool) -> String {
+    let shown = match delimiter {
+        '\t' => "tab".to_string(),
+        d => format!("\"{d}\""),
+    };
+    let values = if found == 1 { "value" } else { "values" };
+    let why = if cut_off {
+        "the file ends in the middle of it; was it cut off?"
+    } else {
+        "is it separated differently?"
+    };
+    format!("this row has {found} {values} but the header has {expected} columns separated by {shown}; {why}")
+}
+
 fn quoted_list(columns: &[String]) -> String {
     columns
         .iter()
@@ -88,7 +120,7 @@ pub enum RowError {
     #[error(transparent)]
     Duration(#[from] SpanError),
     /// A timestamp is outside the dates the importer handles (years 1–9999 once in UTC).
-    #[error("{0} is out of range")]
+    #[error("{0} is outside the years 1 to 9999 this importer handles")]
     OutOfRange(String),
     /// A later time lies before the start.
     #[error("{value} is before {start_column} {start_value}")]
@@ -112,6 +144,27 @@ pub enum RowError {
         first_row: u64,
         /// How rows are counted.
         unit: RowUnit,
+    },
+    /// A CSV record that is not separated like the header (one value where the header has
+    /// several columns), or the file's last record cut off before its last columns. (Other
+    /// short rows read their missing values as blank, and extra values are ignored.)
+    #[error("{}", field_count_text(*.found, *.expected, *.delimiter, *.cut_off))]
+    FieldCount {
+        /// Values in the row.
+        found: usize,
+        /// Columns in the header.
+        expected: usize,
+        /// The delimiter the file is read with.
+        delimiter: char,
+        /// Whether the file ends inside this row without a line end.
+        cut_off: bool,
+    },
+    /// A double quote opened a value that is never closed, so the parser read the rest of the
+    /// file as that one value.
+    #[error("a double quote opened in this row is never closed, so the rest of the file ({lines} line{}) reads as one value; close the quote or remove it", if *.lines == 1 { "" } else { "s" })]
+    UnterminatedQuote {
+        /// Lines from the quote to the end of the file.
+        lines: usize,
     },
     /// A JSON item that is not an object.
     #[error("this item is not an object with incident fields")]

@@ -41,7 +41,7 @@ mod mapping;
 mod source;
 mod timestamp;
 
-pub use encoding::Encoding;
+pub use encoding::{set_legacy_decoder, Encoding, LegacyDecoder};
 pub use error::{ExcludedRow, Exclusion, ImportError, ImportWarning, RejectedRow, RowError, RowUnit};
 pub use format::Format;
 pub use mapping::{builtin_impact, ColumnMapping, ImpactRule, NumberUnit, Preset, TimeSource, ValueRule};
@@ -55,6 +55,50 @@ use serde::{Deserialize, Serialize};
 use source::{read_csv, unique_columns, CsvCursor, CsvFields, JsonFields, JsonRecords};
 use std::borrow::Cow;
 use timestamp::{order_hint, OrderHint};
+
+/// Largest incident file accepted, in bytes: 200 MB (decimal megabytes, as file managers show
+/// them). A 1,000,000-row export of about 82 MB imports in a browser tab today; 200 MB leaves
+/// room for wide exports while keeping the tab's memory (the bytes, the decoded text and the
+/// incidents all live at once) well inside what a 32-bit WebAssembly page may use. Check a file
+/// with [`check_input_size`] before reading it; [`Importer::new`] refuses a larger input too.
+pub const MAX_INPUT_BYTES: u64 = 200_000_000;
+
+/// Refuses a file of `bytes` bytes when it is larger than [`MAX_INPUT_BYTES`], with a message
+/// naming both sizes. Call it with the size the browser or file system reports, before reading.
+///
+/// ```
+/// use sla_core::import::{check_input_size, ImportError, MAX_INPUT_BYTES};
+/// assert_eq!(check_input_size(82_000_000), Ok(()));
+/// let err = check_input_size(250_400_000).unwrap_err();
+/// assert_eq!(err, ImportError::TooLarge { bytes: 250_400_000, limit: MAX_INPUT_BYTES });
+/// assert!(err.to_string().starts_with("the file is 250.4 MB (250400000 bytes); files up to 200 MB can be imported"));
+/// ```
+pub fn check_input_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_INPUT_BYTES {
+        Err(ImportError::TooLarge {
+            bytes,
+            limit: MAX_INPUT_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// `bytes` in decimal megabytes for messages, as file managers show sizes: `200 MB`,
+/// `250.4 MB`, `0.3 MB`.
+///
+/// ```
+/// assert_eq!(sla_core::import::megabytes(sla_core::import::MAX_INPUT_BYTES), "200 MB");
+/// assert_eq!(sla_core::import::megabytes(250_440_000), "250.4 MB");
+/// ```
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes as f64 / 100_000.0).round() as u64;
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
 
 /// What the caller decides; every `None` means "detect it".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -344,7 +388,10 @@ impl<'a> Importer<'a> {
     /// Decodes the bytes, detects the layout, reads the header and settles the mapping. Pass a
     /// `Vec<u8>` to get an importer that owns its data, or a slice to borrow it.
     pub fn new(bytes: impl Into<Cow<'a, [u8]>>, options: &ImportOptions) -> Result<Importer<'a>, ImportError> {
-        let decoded = encoding::decode(bytes.into(), options.encoding);
+        let bytes = bytes.into();
+        check_input_size(bytes.len() as u64)?;
+        let bytes_prefix: [u8; 8] = std::array::from_fn(|i| bytes.get(i).copied().unwrap_or(0));
+        let decoded = encoding::decode(bytes, options.encoding);
         let mut warnings = Vec::new();
         if decoded.guessed {
             warnings.push(ImportWarning::EncodingGuessed(decoded.encoding));
@@ -355,6 +402,9 @@ impl<'a> Importer<'a> {
         let text = decoded.text;
         if text.trim().is_empty() {
             return Err(ImportError::Empty);
+        }
+        if let Some(what) = binary_kind(&bytes_prefix, &text) {
+            return Err(ImportError::NotText { what });
         }
         let mut format = options.format.unwrap_or_else(|| format::sniff(&text));
         let (source, columns, unit, header_line) = match format {
@@ -588,8 +638,10 @@ impl<'a> Importer<'a> {
             source,
             conv,
             phase,
+            detection,
             ..
         } = self;
+        let expected = detection.columns.len();
         match source {
             Source::Csv {
                 delimiter,
@@ -597,8 +649,20 @@ impl<'a> Importer<'a> {
                 record,
                 ..
             } => {
-                let eof = read_csv(text, *delimiter, cursor, record, max_rows, |row, rec, raw| {
-                    conv.row(&CsvFields(rec), row, || raw.to_string())
+                let d = *delimiter;
+                let eof = read_csv(text, d, cursor, record, max_rows, |row, rec, raw| match record_problem(
+                    text, rec, raw, expected, d,
+                ) {
+                    None => conv.row(&CsvFields(rec), row, || raw.to_string()),
+                    Some((error, column)) => {
+                        conv.reject_unreadable(row, error, raw.to_string());
+                        let name = column
+                            .map(|c| conv.column_name(c).to_string())
+                            .filter(|n| !n.is_empty());
+                        if let Some(r) = conv.rejected.last_mut() {
+                            r.column = name;
+                        }
+                    }
                 });
                 if eof {
                     *phase = Phase::Done;
@@ -626,6 +690,124 @@ impl<'a> Importer<'a> {
                 }
             }
         }
+    }
+}
+
+/// What is wrong with a CSV record's shape, if anything, and the column at fault: a quote that
+/// runs to the end of the file, a single value where the header has several columns (another
+/// delimiter), or a last record cut off without a line end before its last columns. Other
+/// short rows read their missing values as blank; extra values are ignored.
+fn record_problem(
+    text: &str,
+    rec: &StringRecord,
+    raw: &str,
+    expected: usize,
+    delimiter: u8,
+) -> Option<(RowError, Option<usize>)> {
+    let found = rec.len();
+    let field_count = |cut_off| {
+        Some((
+            RowError::FieldCount {
+                found,
+                expected,
+                delimiter: char::from(delimiter),
+                cut_off,
+            },
+            None,
+        ))
+    };
+    if found == 1 && expected > 1 && !raw.trim().is_empty() {
+        return field_count(false);
+    }
+    // Only the last record can hold an unterminated quote (the parser reads to the end for
+    // it) or be cut off.
+    // `raw` is a slice of `text` (or empty); where it ends in `text`.
+    let raw_end = (raw.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize).wrapping_add(raw.len());
+    let rest = text.get(raw_end..)?;
+    if !rest.bytes().all(|b| b == b'\n' || b == b'\r') {
+        return None;
+    }
+    if let Some(field) = open_quote_field(raw.as_bytes(), delimiter) {
+        let lines = raw.lines().count().max(1);
+        return Some((RowError::UnterminatedQuote { lines }, Some(field)));
+    }
+    if found < expected && rest.is_empty() {
+        return field_count(true);
+    }
+    None
+}
+
+/// The index of the field whose opening quote is still open at the end of `raw`, if one is
+/// (CSV rules: a quote opens a field only at its start; `""` inside is a literal quote).
+fn open_quote_field(raw: &[u8], delimiter: u8) -> Option<usize> {
+    let (mut field, mut at_start, mut quoted, mut opened) = (0usize, true, false, 0usize);
+    let mut i = 0;
+    while i < raw.len() {
+        let b = raw[i];
+        if quoted {
+            if b == b'"' {
+                if raw.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == delimiter {
+            field += 1;
+            at_start = true;
+            i += 1;
+            continue;
+        } else if b == b'\n' || b == b'\r' {
+            // Outside quotes a line end starts a new record.
+            field = 0;
+            at_start = true;
+            i += 1;
+            continue;
+        } else if b == b'"' && at_start {
+            quoted = true;
+            opened = field;
+        }
+        at_start = false;
+        i += 1;
+    }
+    quoted.then_some(opened)
+}
+
+/// What a file that is not text looks like, or `None` for text: a known binary signature, or
+/// more than a tenth of the first 4,096 characters being control characters or undecodable.
+fn binary_kind(prefix: &[u8; 8], text: &str) -> Option<String> {
+    let known: [(&[u8], &str); 8] = [
+        (
+            b"PK\x03\x04",
+            "it looks like a ZIP archive, such as an Excel workbook (.xlsx); save the sheet as CSV",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "it looks like an old Excel workbook (.xls); save the sheet as CSV",
+        ),
+        (b"%PDF", "it looks like a PDF document"),
+        (b"\x89PNG", "it looks like a PNG image"),
+        (b"\xFF\xD8\xFF", "it looks like a JPEG image"),
+        (b"GIF8", "it looks like a GIF image"),
+        (b"\x1F\x8B", "it looks like a gzip archive; unpack it first"),
+        (b"7z\xBC\xAF", "it looks like a 7-Zip archive; unpack it first"),
+    ];
+    if let Some((_, what)) = known.iter().find(|(sig, _)| prefix.starts_with(sig)) {
+        return Some((*what).to_string());
+    }
+    let (mut seen, mut odd, mut first) = (0usize, 0usize, None);
+    for (i, c) in text.chars().take(4096).enumerate() {
+        seen += 1;
+        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFD}' {
+            odd += 1;
+            first.get_or_insert(i + 1);
+        }
+    }
+    match first {
+        Some(at) if odd >= 4 && odd * 10 > seen => Some(format!(
+            "{odd} of its first {seen} characters are control characters or bytes that are not text, the first at character {at}"
+        )),
+        _ => None,
     }
 }
 

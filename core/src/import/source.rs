@@ -115,6 +115,12 @@ pub(crate) fn read_csv(
 /// `Comment (2)`, `Comment (3)` so every column keeps its own name.
 pub(crate) fn unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A set beside the list: a header of a million columns must not take a million squared
+    // comparisons (found by the malformed-input corpus).
+    // Each base name remembers the last suffix it used, so a thousand "Watchers" columns do not
+    // each count up from 2 either.
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut last_suffix: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, name) in names.enumerate() {
         let base = name.trim();
         let base = if base.is_empty() {
@@ -123,11 +129,13 @@ pub(crate) fn unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<St
             base.to_string()
         };
         let mut candidate = base.clone();
-        let mut k = 1;
-        while out.contains(&candidate) {
+        let mut k = last_suffix.get(&base).copied().unwrap_or(1);
+        while taken.contains(&candidate) {
             k += 1;
             candidate = format!("{base} ({k})");
         }
+        last_suffix.insert(base, k);
+        taken.insert(candidate.clone());
         out.push(candidate);
     }
     out

@@ -206,11 +206,29 @@ pub(crate) fn order_hint(text: &str) -> OrderHint {
     }
 }
 
+/// The text for a message: control characters (a NUL byte, a stray carriage return) written
+/// as `\u{0}` so the user sees why a value that looks right is refused.
+fn shown(t: &str) -> String {
+    if t.chars().any(char::is_control) {
+        t.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    } else {
+        t.to_string()
+    }
+}
+
 /// Reads one timestamp. `order` settles numeric dates such as `03/04/2026`; with `None`
 /// such a date is read only when one reading is impossible or both agree.
 pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Stamp, TimestampError> {
     let t = text.trim();
-    let unreadable = || TimestampError::Unreadable(t.to_string());
+    let unreadable = || TimestampError::Unreadable(shown(t));
     let b = t.as_bytes();
     let first = *b.first().ok_or_else(unreadable)?;
     if first.is_ascii_digit() && b.iter().all(|c| c.is_ascii_digit() || *c == b'.') {
@@ -220,7 +238,15 @@ pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Stamp, Ti
     }
     if first.is_ascii_alphabetic() {
         if let Ok(dt) = DateTime::parse_from_rfc2822(t) {
-            return Ok(Stamp::Instant(dt.with_timezone(&Utc)));
+            let at = dt.with_timezone(&Utc);
+            // A leap second (`:60`) reads as second 59, as in the other forms below.
+            let nanos = chrono::Timelike::nanosecond(&at);
+            let at = if nanos >= 1_000_000_000 {
+                chrono::Timelike::with_nanosecond(&at, nanos - 1_000_000_000).unwrap_or(at)
+            } else {
+                at
+            };
+            return Ok(Stamp::Instant(at));
         }
     }
     let mut c = Cursor { b, i: 0 };
@@ -278,7 +304,7 @@ pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Stamp, Ti
     };
     if let Some(pm) = ampm {
         if !(1..=12).contains(&h) {
-            return Err(TimestampError::NoSuchDate(t.to_string()));
+            return Err(TimestampError::NoSuchDate(shown(t)));
         }
         hour = match (pm, h) {
             (false, 12) => 0,
@@ -293,7 +319,7 @@ pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Stamp, Ti
     if !c.done() {
         return Err(unreadable());
     }
-    let no_such = || TimestampError::NoSuchDate(t.to_string());
+    let no_such = || TimestampError::NoSuchDate(shown(t));
     let naive = if hour == 24 && m == 0 && s == 0 && nanos == 0 {
         date.succ_opt().ok_or_else(no_such)?.and_time(NaiveTime::MIN)
     } else {
@@ -363,8 +389,8 @@ fn parse_offset(c: &mut Cursor<'_>) -> Option<Option<i32>> {
 }
 
 fn parse_date(c: &mut Cursor<'_>, t: &str, order: Option<DateOrder>) -> Result<NaiveDate, TimestampError> {
-    let unreadable = || TimestampError::Unreadable(t.to_string());
-    let no_such = || TimestampError::NoSuchDate(t.to_string());
+    let unreadable = || TimestampError::Unreadable(shown(t));
+    let no_such = || TimestampError::NoSuchDate(shown(t));
     let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).ok_or_else(no_such);
     if matches!(c.peek(), Some(ch) if ch.is_ascii_alphabetic()) {
         // "Feb 25, 2026" / "February 25 2026"
@@ -463,7 +489,7 @@ fn serial_epoch() -> NaiveDateTime {
 /// Epoch seconds / milliseconds, spreadsheet serials, compact dates. Ok(None): not a number
 /// form after all (falls through to date parsing, which then says it is unreadable).
 fn parse_number(t: &str) -> Result<Option<Stamp>, TimestampError> {
-    let no_such = || TimestampError::NoSuchDate(t.to_string());
+    let no_such = || TimestampError::NoSuchDate(shown(t));
     let int_part = t.split('.').next().unwrap_or("");
     if t.bytes().filter(|&c| c == b'.').count() > 1 || int_part.is_empty() {
         return Ok(None);
@@ -495,7 +521,7 @@ fn parse_number(t: &str) -> Result<Option<Stamp>, TimestampError> {
                 .ok_or_else(no_such)?;
             Ok(Some(Stamp::Local(dt)))
         }
-        _ => Err(TimestampError::Unreadable(t.to_string())),
+        _ => Err(TimestampError::Unreadable(shown(t))),
     }
 }
 

@@ -239,6 +239,9 @@ impl<'de> Deserialize<'de> for Span {
             Text(String),
         }
         match Raw::deserialize(d)? {
+            // Same bounds as the text forms: a number of seconds past 1000 years is a typo,
+            // and would overflow the engine's time arithmetic.
+            Raw::Seconds(n) if n > MAX_SPAN_SECONDS => Err(serde::de::Error::custom(SpanError::TooLong(n.to_string()))),
             Raw::Seconds(n) if n >= 0 => Ok(Span(n)),
             Raw::Seconds(n) => Err(serde::de::Error::custom(SpanError::Negative(n.to_string()))),
             Raw::Text(t) => t.parse().map_err(serde::de::Error::custom),

@@ -25,6 +25,11 @@ pub fn ImportExportGroup(props: &GroupProps) -> Html {
             let file = gloo::file::File::from(file);
             // Let the same file be chosen again after it is edited on disk.
             input.set_value("");
+            // A file over the agreement size limit is refused before it is read.
+            if let Err(e) = sla_core::model::check_agreement_size(file.size()) {
+                on_action.emit(A::ImportReadFailed(e.to_string()));
+                return;
+            }
             let on_action = on_action.clone();
             let task = gloo::file::callbacks::read_as_text(&file, move |result| match result {
                 Ok(text) => on_action.emit(A::ImportJson(text)),
