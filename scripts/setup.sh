@@ -47,6 +47,22 @@ if ! command -v python3 >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3 >/dev/null
 fi
 
+# Release builds run wasm-opt (scripts/wasm-opt.py): the JavaScript build of binaryen from npm,
+# installed project-locally in tools/node_modules at the version pinned in tools/package.json and
+# package-lock.json (Debian's binaryen is too old for what rustc emits).
+binaryen_version="$(sed -n 's/.*"binaryen": "\([0-9]*\)\..*/\1/p' "$root/tools/package.json")"
+if [ "$("$root/tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$binaryen_version" ]; then
+  if ! command -v npm >/dev/null; then
+    say "installing nodejs and npm (for wasm-opt)"
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  say "installing wasm-opt (npm binaryen $binaryen_version) into tools/node_modules"
+  (cd "$root/tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing chromium and chromium-driver"
@@ -57,4 +73,4 @@ if [ "${1:-}" = "--browser" ]; then
   fi
   say "$(chromium --version 2>/dev/null | head -n1); $(chromedriver --version 2>/dev/null | head -n1)"
 fi
-say "ready: $(rustc --version), $(trunk --version), $(wasm-bindgen --version)"
+say "ready: $(rustc --version), $(trunk --version), $(wasm-bindgen --version), $("$root/tools/node_modules/.bin/wasm-opt" --version)"

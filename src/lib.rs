@@ -14,3 +14,4 @@ pub mod import_job;
 pub mod panic_banner;
 pub mod state;
 pub mod storage;
+pub mod text_decoder;

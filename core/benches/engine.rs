@@ -15,14 +15,24 @@ use sla_core::engine::{build_report, ReportRequest};
 use sla_core::model::{Agreement, Impact, Incident, MaintenanceWindow, Schedule, TimeOfDay};
 use std::sync::LazyLock;
 
-const N: usize = 1_000_000;
+/// Incidents: 1,000,000, or `SLA_BENCH_N` (the CI smoke run in scripts/test.sh uses a few
+/// thousand to check the benchmark still works, not its speed).
+fn n() -> usize {
+    std::env::var("SLA_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000)
+}
 
 /// Knuth's MMIX linear congruential generator: deterministic, no dependency.
 struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
     fn below(&mut self, n: u64) -> u64 {
@@ -45,11 +55,14 @@ fn agreement() -> Agreement {
 }
 
 fn incidents() -> Vec<Incident> {
-    let year_start = DateTime::parse_from_rfc3339("2026-01-01T00:00:00+01:00").unwrap().to_utc().timestamp();
+    let year_start = DateTime::parse_from_rfc3339("2026-01-01T00:00:00+01:00")
+        .unwrap()
+        .to_utc()
+        .timestamp();
     let year = 365 * 86_400u64;
     let mut rng = Lcg(0x5eed);
     let priorities = ["P1", "P2", "P3", "P4"];
-    (0..N)
+    (0..n())
         .map(|i| {
             let start = year_start + rng.below(year - 86_400) as i64;
             let at = |offset: u64| DateTime::<Utc>::from_timestamp(start + offset as i64, 0);
@@ -75,7 +88,11 @@ static DATA: LazyLock<(Agreement, Vec<Incident>)> = LazyLock::new(|| (agreement(
 
 fn request() -> ReportRequest {
     let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
-    ReportRequest { as_of: t("2027-01-15T00:00:00Z"), from: Some(t("2025-12-31T23:00:00Z")), to: Some(t("2026-12-31T23:00:00Z")) }
+    ReportRequest {
+        as_of: t("2027-01-15T00:00:00Z"),
+        from: Some(t("2025-12-31T23:00:00Z")),
+        to: Some(t("2026-12-31T23:00:00Z")),
+    }
 }
 
 /// The whole report over 1,000,000 incidents and 12 monthly periods.
@@ -83,9 +100,9 @@ fn request() -> ReportRequest {
 fn report_1m_incidents_12_months(bencher: Bencher) {
     let (agreement, incidents) = &*DATA;
     let request = request();
-    bencher
-        .counter(ItemsCount::new(incidents.len()))
-        .bench(|| build_report(divan::black_box(agreement), divan::black_box(incidents), &request).map(|r| r.breaches.len()));
+    bencher.counter(ItemsCount::new(incidents.len())).bench(|| {
+        build_report(divan::black_box(agreement), divan::black_box(incidents), &request).map(|r| r.breaches.len())
+    });
 }
 
 fn main() {
@@ -104,10 +121,11 @@ fn main() {
     let median = times[times.len() / 2];
     let report = build_report(agreement, incidents, &request).expect("benchmark report");
     println!(
-        "build_report: {N} incidents × {} periods: median {:.1} ms → {:.2} M incidents/s ({} breaches listed)",
+        "build_report: {} incidents × {} periods: median {:.1} ms → {:.2} M incidents/s ({} breaches listed)",
+        n(),
         report.periods.len(),
         median * 1e3,
-        N as f64 / median / 1e6,
+        n() as f64 / median / 1e6,
         report.breaches.len()
     );
     divan::main();

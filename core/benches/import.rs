@@ -11,11 +11,18 @@ fn main() {
     divan::main();
 }
 
-const ROWS: usize = 200_000;
+/// Rows of the generic file: 200,000, or `SLA_BENCH_ROWS` (the CI smoke run in scripts/test.sh
+/// uses a few thousand to check the benchmark still works, not its speed).
+fn rows() -> usize {
+    std::env::var("SLA_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200_000)
+}
 
-static GENERIC: LazyLock<String> = LazyLock::new(|| generate_csv(ROWS, 42, Preset::Generic));
-static JIRA: LazyLock<String> = LazyLock::new(|| generate_csv(ROWS / 4, 42, Preset::JiraServiceManagement));
-static SERVICENOW: LazyLock<String> = LazyLock::new(|| generate_csv(ROWS / 4, 42, Preset::ServiceNow));
+static GENERIC: LazyLock<String> = LazyLock::new(|| generate_csv(rows(), 42, Preset::Generic));
+static JIRA: LazyLock<String> = LazyLock::new(|| generate_csv(rows() / 4, 42, Preset::JiraServiceManagement));
+static SERVICENOW: LazyLock<String> = LazyLock::new(|| generate_csv(rows() / 4, 42, Preset::ServiceNow));
 
 fn run(bencher: Bencher, text: &'static str, rows: usize, options: ImportOptions) {
     bencher
@@ -31,7 +38,7 @@ fn run(bencher: Bencher, text: &'static str, rows: usize, options: ImportOptions
 /// Plain UTF-8 generic CSV in UTC (the throughput goal: ≥ 150 MB/s native).
 #[divan::bench(sample_count = 10)]
 fn generic_utc(bencher: Bencher) {
-    run(bencher, &GENERIC, ROWS, ImportOptions::default());
+    run(bencher, &GENERIC, rows(), ImportOptions::default());
 }
 
 /// The same file read in a zone with DST (offset cache in use).
@@ -40,7 +47,7 @@ fn generic_berlin(bencher: Bencher) {
     run(
         bencher,
         &GENERIC,
-        ROWS,
+        rows(),
         ImportOptions::in_zone(chrono_tz::Europe::Berlin),
     );
 }
@@ -48,13 +55,13 @@ fn generic_berlin(bencher: Bencher) {
 /// Jira export: many columns, `25/Feb/26 10:17 PM` dates.
 #[divan::bench(sample_count = 10)]
 fn jira(bencher: Bencher) {
-    run(bencher, &JIRA, ROWS / 4, ImportOptions::default());
+    run(bencher, &JIRA, rows() / 4, ImportOptions::default());
 }
 
 /// ServiceNow export.
 #[divan::bench(sample_count = 10)]
 fn servicenow(bencher: Bencher) {
-    run(bencher, &SERVICENOW, ROWS / 4, ImportOptions::default());
+    run(bencher, &SERVICENOW, rows() / 4, ImportOptions::default());
 }
 
 /// The stepped API in 5,000-row steps, as the browser drives it.
@@ -63,7 +70,7 @@ fn generic_stepped(bencher: Bencher) {
     let text: &'static str = &GENERIC;
     bencher
         .counter(BytesCount::new(text.len()))
-        .counter(ItemsCount::new(ROWS))
+        .counter(ItemsCount::new(rows()))
         .bench(|| {
             let mut importer = Importer::new(text.as_bytes(), &ImportOptions::default()).expect("imports");
             while !importer.step(5_000).expect("steps").done {}
