@@ -2,6 +2,7 @@
 //! clipboard. Called from `main.rs` before the first render and from effects and callbacks,
 //! never during render. Decoding is pure and lives in `state::persist`.
 
+use crate::state::kept::{Kept, KEPT_KEY};
 use crate::state::persist::{encode, Notice, Startup, StoreError, Stored, STORAGE_KEY};
 use wasm_bindgen::JsValue;
 
@@ -34,8 +35,29 @@ pub fn read_stored() -> Option<String> {
 
 /// Stores `stored`; a full quota is [`StoreError::QuotaExceeded`].
 pub fn write_stored(stored: &Stored) -> Result<(), StoreError> {
+    write_item(STORAGE_KEY, &encode(stored))
+}
+
+/// Keeps the imported files (the user opted in); a full quota is [`StoreError::QuotaExceeded`].
+pub fn write_kept(kept: &Kept) -> Result<(), StoreError> {
+    let result = write_item(KEPT_KEY, &kept.encode());
+    if result.is_err() {
+        // Never leave an older import behind in place of the one the user sees.
+        clear_kept();
+    }
+    result
+}
+
+/// Forgets the kept files.
+pub fn clear_kept() {
+    if let Ok(s) = local_storage() {
+        let _ = s.remove_item(KEPT_KEY);
+    }
+}
+
+fn write_item(key: &str, value: &str) -> Result<(), StoreError> {
     let storage = local_storage()?;
-    storage.set_item(STORAGE_KEY, &encode(stored)).map_err(|e| {
+    storage.set_item(key, value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into())
             .ok()
             .and_then(|v| v.as_string())
@@ -63,9 +85,14 @@ pub fn load_startup() -> Startup {
     let location = web_sys::window().map(|w| w.location());
     let fragment = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let query = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
-    let startup = Startup::read(read_stored().as_deref(), &fragment, &query);
+    let mut startup = Startup::read(read_stored().as_deref(), &fragment, &query);
     if startup.notices.iter().any(|n| matches!(n, Notice::StoredReset(_))) {
         clear_stored();
+    }
+    let kept = local_storage().ok().and_then(|s| s.get_item(KEPT_KEY).ok().flatten());
+    startup.read_kept(kept.as_deref());
+    if startup.drop_kept(kept.as_deref()) {
+        clear_kept();
     }
     if sla_core::share::payload_in_fragment(&fragment).is_some() {
         forget_fragment();

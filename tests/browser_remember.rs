@@ -248,3 +248,149 @@ async fn a_full_storage_quota_gets_a_clear_message() {
     wait_for_value(&browser, "#target-input", "99.5").await;
     browser.close().await;
 }
+
+/// Incident data is kept only after the user opts in: without it a reload shows the sample;
+/// with it the imported file comes back, its rows accounted for as on the first import; opting
+/// out deletes it.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn imported_incidents_are_kept_only_when_the_user_opts_in() {
+    use fantoccini::Locator;
+    use sla_core::import::{import, ImportOptions};
+    let server = StaticServer::start(&dist());
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/")).await.expect("open the app");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("core/tests/fixtures/import/servicenow.csv");
+    let bytes = std::fs::read(&path).expect("fixture");
+    let zone = sample::sample_agreement().tz().expect("zone");
+    let c = import(&bytes, &ImportOptions::in_zone(zone)).expect("imports natively").counts;
+    let accounting = format!("{} = {} accepted + {} excluded + {} rejected", c.read, c.accepted, c.excluded, c.rejected);
+    let shows_file = format!(
+        "const e = document.querySelector('[data-testid=row-accounting]'); return !!e && e.textContent.includes({accounting:?})"
+    );
+    let upload = |b: &Browser| {
+        let p = path.display().to_string();
+        let client = b.client.clone();
+        async move {
+            client.find(Locator::Css("#file-input")).await.expect("file input").send_keys(&p).await.expect("upload");
+        }
+    };
+
+    // Not opted in: nothing kept, a reload is back on the sample.
+    upload(&browser).await;
+    browser.wait_for_js("the uploaded file's rows", &shows_file).await;
+    browser.client.refresh().await.expect("reload");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    let kept = browser.client.execute("return localStorage.getItem('sla-kept-incidents')", vec![]).await.expect("read");
+    assert!(kept.is_null(), "nothing is kept without opting in: {kept}");
+    let sample_rows = browser.text_of("[data-testid=row-accounting]").await;
+    assert!(!sample_rows.contains(&accounting), "{sample_rows}");
+
+    // Opt in, import, reload: the same file and the same accounting come back.
+    browser.client.find(Locator::Css("#keep-incidents")).await.expect("keep box").click().await.expect("tick");
+    upload(&browser).await;
+    browser.wait_for_js("the uploaded file's rows", &shows_file).await;
+    browser
+        .wait_for_js("the file to be kept", "return (localStorage.getItem('sla-kept-incidents') || '').includes('servicenow.csv')")
+        .await;
+    browser.client.refresh().await.expect("reload");
+    browser.wait_for_js("the kept file's rows after the reload", &shows_file).await;
+    let notices = browser.text_of("[data-testid=notice]").await;
+    assert!(notices.contains("servicenow.csv"), "a notice names the restored file: {notices}");
+    let ticked = browser.client.execute("return document.querySelector('#keep-incidents').checked", vec![]).await.expect("read");
+    assert_eq!(ticked.as_bool(), Some(true));
+
+    // Opt out: deleted at once, and the next reload is the sample again.
+    browser.client.find(Locator::Css("#keep-incidents")).await.expect("keep box").click().await.expect("untick");
+    browser.wait_for_js("the kept file to be deleted", "return localStorage.getItem('sla-kept-incidents') === null").await;
+    browser.client.refresh().await.expect("reload");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    let rows = browser.text_of("[data-testid=row-accounting]").await;
+    assert!(!rows.contains(&accounting), "{rows}");
+    assert!(browser.console_errors().await.is_empty());
+    assert!(server.requests().iter().all(|r| r.method == "GET"));
+    browser.close().await;
+}
+
+/// "Export all" writes one file that a fresh browser profile imports back: every saved
+/// agreement arrives with its name and content.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn the_saved_agreements_file_moves_them_to_a_fresh_browser() {
+    use fantoccini::Locator;
+    let server = StaticServer::start(&dist());
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/")).await.expect("open the app");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+
+    // A second agreement with its own name and target.
+    browser.client.find(Locator::Css("#lib-new")).await.expect("new").click().await.expect("click");
+    browser
+        .wait_for_js("two saved agreements", "return document.querySelectorAll('[data-testid=library-entry]').length === 2")
+        .await;
+    let target = browser.client.find(Locator::Css("#target-input")).await.expect("target field");
+    target.clear().await.expect("clear");
+    target.send_keys("99.95").await.expect("type");
+    let name = browser
+        .client
+        .find(Locator::Css("[data-testid=library-entry][aria-current=true] input[type=text]"))
+        .await
+        .expect("the current entry's name");
+    name.clear().await.expect("clear");
+    name.send_keys("Globex — 2027 contract").await.expect("type");
+    // Leaving the field commits the name (its change event).
+    browser.client.find(Locator::Css("#target-input")).await.expect("target field").click().await.expect("blur");
+    browser
+        .wait_for_js(
+            "the edits to be stored",
+            "const s = localStorage.getItem('sla-app-state') || ''; return s.includes('Globex — 2027 contract') && s.includes('99.95')",
+        )
+        .await;
+    browser.client.find(Locator::Css("#lib-export")).await.expect("export").click().await.expect("click");
+    let (file, bytes) = browser.downloaded(".json").await;
+    let exported: serde_json::Value = serde_json::from_slice(&bytes).expect("the file is JSON");
+    assert_eq!(exported["schema"], "sla-agreement-library/1", "{file}");
+    assert_eq!(exported["agreements"].as_array().map(Vec::len), Some(2));
+    browser.close().await;
+
+    // A fresh profile: only the sample agreement, then the file.
+    let path = std::env::temp_dir().join(format!("sla-library-{}.json", std::process::id()));
+    std::fs::write(&path, &bytes).expect("write the file");
+    let fresh = Browser::start().await;
+    fresh.client.goto(&server.url("/")).await.expect("open the app");
+    fresh.text_of("[data-testid=headline-availability] .value").await;
+    let before = fresh
+        .wait_for_js("the saved list", "return document.querySelectorAll('[data-testid=library-entry]').length")
+        .await;
+    assert_eq!(before.as_u64(), Some(1));
+    fresh
+        .client
+        .find(Locator::Css("#lib-import-file"))
+        .await
+        .expect("import input")
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("choose the file");
+    fresh
+        .wait_for_js("three saved agreements", "return document.querySelectorAll('[data-testid=library-entry]').length === 3")
+        .await;
+    let names = fresh
+        .wait_for_js(
+            "the names",
+            "return Array.from(document.querySelectorAll('[data-testid=library-entry] input[type=text]')).map(e => e.value)",
+        )
+        .await;
+    assert!(names.to_string().contains("Globex — 2027 contract"), "{names}");
+    let stored = fresh
+        .wait_for_js(
+            "the imported agreements to be stored",
+            "const s = localStorage.getItem('sla-app-state') || ''; return s.includes('Globex — 2027 contract') && s.includes('99.95') && s",
+        )
+        .await;
+    assert!(stored.as_str().is_some());
+    assert!(fresh.console_errors().await.is_empty());
+    let _ = std::fs::remove_file(&path);
+    fresh.close().await;
+}

@@ -4,7 +4,7 @@
 //! incidents count up to.
 
 use chrono::{DateTime, Utc};
-use sla_core::import::{DateOrder, Encoding, ImportCounts, ImportOutcome, Preset, RowError, RejectedRow};
+use sla_core::import::{ColumnMapping, DateOrder, Encoding, ImportCounts, ImportOptions, ImportOutcome, Preset, RejectedRow, RowError};
 use sla_core::model::{latest_instant, Incident};
 use sla_core::sample;
 use std::collections::HashMap;
@@ -42,6 +42,22 @@ pub struct ImportSettings {
     pub time_zone: String,
 }
 
+impl ImportSettings {
+    /// The importer's options: these choices, the agreement's saved mapping, and the zone for
+    /// local times (the agreement's unless one was chosen; UTC when neither is a known zone).
+    pub fn options(&self, mapping: Option<&ColumnMapping>, agreement_zone: &str) -> ImportOptions {
+        let zone = if self.time_zone.trim().is_empty() { agreement_zone } else { self.time_zone.trim() };
+        ImportOptions {
+            encoding: self.encoding,
+            format: None,
+            preset: self.preset,
+            mapping: mapping.cloned(),
+            time_zone: zone.parse().unwrap_or(chrono_tz::Tz::UTC),
+            date_order: self.date_order,
+        }
+    }
+}
+
 /// The incident data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataState {
@@ -55,6 +71,43 @@ pub struct DataState {
     pub settings: ImportSettings,
     /// The instant open incidents are counted up to.
     pub as_of: DateTime<Utc>,
+    /// Whether the user chose to keep imported incidents in this browser (off by default).
+    pub keep: bool,
+    /// The files of the current import, held only while `keep` is on so they can be stored.
+    pub kept_files: Option<KeptFiles>,
+}
+
+/// The current import's files as far as keeping them goes.
+#[derive(Debug, Clone)]
+pub enum KeptFiles {
+    /// Small enough to keep: the files (name, bytes).
+    Files(Rc<Vec<(String, Vec<u8>)>>),
+    /// Too large to keep: their total size in bytes (they were not copied).
+    TooLarge(usize),
+}
+
+impl KeptFiles {
+    /// Copies `files` when they are small enough to keep ([`super::kept::KEEP_LIMIT_BYTES`]);
+    /// otherwise only notes their size.
+    pub fn of(files: &[(String, Vec<u8>)]) -> KeptFiles {
+        let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+        if bytes > super::kept::KEEP_LIMIT_BYTES {
+            KeptFiles::TooLarge(bytes)
+        } else {
+            KeptFiles::Files(Rc::new(files.to_vec()))
+        }
+    }
+}
+
+impl PartialEq for KeptFiles {
+    /// The same files (pointer equality), or the same refused size.
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (KeptFiles::Files(a), KeptFiles::Files(b)) => Rc::ptr_eq(a, b),
+            (KeptFiles::TooLarge(a), KeptFiles::TooLarge(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Changes to the incident data.
@@ -73,6 +126,10 @@ pub enum DataAction {
     SetSettings(ImportSettings),
     /// Count open incidents up to this instant.
     SetAsOf(DateTime<Utc>),
+    /// Keep imported incidents in this browser, or stop keeping them.
+    SetKeep(bool),
+    /// The files (and the settings they were read with) of the import just made, to be kept.
+    KeepFiles(KeptFiles, ImportSettings),
 }
 
 impl DataState {
@@ -86,6 +143,8 @@ impl DataState {
             files: Rc::new(vec![FileImport { name: "sample-incidents.csv".into(), outcome }]),
             settings: ImportSettings::default(),
             as_of: sample::sample_as_of(),
+            keep: false,
+            kept_files: None,
         }
     }
 
@@ -107,7 +166,7 @@ impl DataState {
         match action {
             DataAction::LoadSample => {
                 let settings = std::mem::take(&mut self.settings);
-                *self = DataState { settings, ..DataState::sample() };
+                *self = DataState { settings, keep: self.keep, ..DataState::sample() };
             }
             DataAction::Imported { source, files } => {
                 let (incidents, files) = combine(files);
@@ -115,9 +174,17 @@ impl DataState {
                 self.incidents = Rc::new(incidents);
                 self.files = Rc::new(files);
                 self.source = DataSource::Loaded(source);
+                self.kept_files = None;
             }
             DataAction::SetSettings(settings) => self.settings = settings,
             DataAction::SetAsOf(at) => self.as_of = at,
+            DataAction::SetKeep(keep) => self.keep = keep,
+            DataAction::KeepFiles(files, settings) => {
+                if self.keep && matches!(self.source, DataSource::Loaded(_)) {
+                    self.kept_files = Some(files);
+                    self.settings = settings;
+                }
+            }
         }
     }
 }
@@ -125,7 +192,15 @@ impl DataState {
 /// Joins several files' incidents into one list. An id already seen in an earlier file is a
 /// duplicate: the later incident is moved to that file's rejected rows (the first is kept), so
 /// every row stays accounted for.
-pub fn combine(files: Vec<(String, ImportOutcome)>) -> (Vec<Incident>, Vec<FileImport>) {
+pub fn combine(mut files: Vec<(String, ImportOutcome)>) -> (Vec<Incident>, Vec<FileImport>) {
+    // One file: its incident list is used as it is. Copying it into a new list would hold
+    // both at once (a million incidents are about 200 MB in the browser).
+    if files.len() == 1 {
+        if let Some((name, mut outcome)) = files.pop() {
+            let all = std::mem::take(&mut outcome.incidents);
+            return (all, vec![FileImport { name, outcome }]);
+        }
+    }
     let mut all: Vec<Incident> = Vec::with_capacity(files.iter().map(|(_, o)| o.incidents.len()).sum());
     let mut seen: HashMap<String, (usize, u64)> = HashMap::new();
     let mut out = Vec::with_capacity(files.len());

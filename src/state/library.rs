@@ -131,15 +131,13 @@ impl LibraryState {
     }
 
     /// The envelope to store for this library, `live` agreement and language.
-    pub fn to_stored(&self, live: &Agreement, lang: Lang) -> Stored {
+    pub fn to_stored(&self, live: &Agreement, lang: Lang, keep_incidents: bool) -> Stored {
         Stored {
             schema: STORE_SCHEMA.into(),
             saved_at_version: APP_VERSION.into(),
             agreements: self.snapshot(live),
             current: self.current,
-            prefs: Prefs {
-                lang: Some(lang.tag().into()),
-            },
+            prefs: Prefs { lang: Some(lang.tag().into()), keep_incidents },
         }
     }
 
@@ -318,11 +316,12 @@ mod tests {
     fn stored_state_and_shared_link_start_the_app() {
         let shared = Agreement { customer: "Initech".into(), ..Agreement::default() };
         let (lib0, _) = lib();
-        let stored = lib0.to_stored(&sample_agreement(), Lang::ZhHans);
+        let stored = lib0.to_stored(&sample_agreement(), Lang::ZhHans, false);
         let startup = Startup {
             stored: Some(stored),
             shared: Some(shared.clone()),
             calc: None,
+            kept: None,
             notices: vec![Notice::SharedOpened],
         };
         let (lib, a) = LibraryState::start(&startup, &Agreement::default());
@@ -385,9 +384,10 @@ mod tests {
     fn the_stored_envelope_holds_the_live_agreement_and_language() {
         let (lib, mut ag) = lib();
         ag.apply(AgreementAction::SetTargetText("99.95".into()));
-        let s = lib.to_stored(&ag.agreement, Lang::ZhHant);
+        let s = lib.to_stored(&ag.agreement, Lang::ZhHant, true);
         let back = crate::state::persist::decode(&crate::state::persist::encode(&s)).unwrap();
         assert_eq!(back.agreements[0].agreement.availability_target_percent, 99.95);
         assert_eq!(back.prefs.lang.as_deref(), Some("zh-Hant"));
+        assert!(back.prefs.keep_incidents);
     }
 }

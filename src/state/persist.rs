@@ -49,6 +49,10 @@ pub struct SavedAgreement {
 pub struct Prefs {
     /// The UI language tag (`en`, `zh-Hant`, `zh-Hans`), when chosen.
     pub lang: Option<String>,
+    /// Whether imported incidents are kept between visits (see [`super::kept`]); off unless
+    /// the user opts in.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub keep_incidents: bool,
 }
 
 /// The stored envelope, current version.
@@ -234,6 +238,14 @@ pub enum Notice {
     ImportFailed(StoreError),
     /// An agreements file was imported: this many agreements were added.
     Imported(usize),
+    /// The incidents kept from the last visit were imported again: these files, rows read.
+    KeptRestored(String, u64),
+    /// The kept incidents could not be read or imported again; they were forgotten.
+    KeptReset(String),
+    /// The import is not kept: over the size the browser's storage allows.
+    KeptTooLarge(usize),
+    /// The import could not be kept: the browser refused to store it.
+    KeepFailed(StoreError),
 }
 
 /// Everything read before the first render.
@@ -245,6 +257,8 @@ pub struct Startup {
     pub shared: Option<Agreement>,
     /// The calculators' inputs from a `?calc=…` link.
     pub calc: Option<CalcState>,
+    /// The incidents kept from the last visit, when the user opted in and they were readable.
+    pub kept: Option<super::kept::Kept>,
     /// What to tell the user.
     pub notices: Vec<Notice>,
 }
@@ -275,6 +289,23 @@ impl Startup {
             }
         }
         s
+    }
+
+    /// Adds the kept incidents' stored text (`None` when nothing is kept). They are read only
+    /// when the stored preferences say the user opted in; a damaged value becomes a notice.
+    pub fn read_kept(&mut self, text: Option<&str>) {
+        let wanted = self.stored.as_ref().map(|s| s.prefs.keep_incidents).unwrap_or(false);
+        match text.filter(|_| wanted).map(super::kept::Kept::decode) {
+            None => {}
+            Some(Ok(kept)) => self.kept = Some(kept),
+            Some(Err(e)) => self.notices.push(Notice::KeptReset(e.to_string())),
+        }
+    }
+
+    /// Whether kept incidents should be removed from storage: they are there but not wanted
+    /// (the user opted out) or unreadable.
+    pub fn drop_kept(&self, text: Option<&str>) -> bool {
+        text.is_some() && self.kept.is_none()
     }
 
     /// The stored language preference, if any.
@@ -313,9 +344,7 @@ mod tests {
                 },
             ],
             current: 4,
-            prefs: Prefs {
-                lang: Some("zh-Hant".into()),
-            },
+            prefs: Prefs { lang: Some("zh-Hant".into()), keep_incidents: false },
         }
     }
 

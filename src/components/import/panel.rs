@@ -12,7 +12,7 @@ use super::text::ImportMsg;
 use crate::components::Shared;
 use crate::i18n::use_lang;
 use crate::import_job::{ImportJob, JobError, JobProgress, JobResult};
-use crate::state::data::{FileImport, ImportSettings};
+use crate::state::data::{FileImport, ImportSettings, KeptFiles};
 use crate::state::DataAction;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use gloo::file::callbacks::FileReader;
@@ -41,6 +41,9 @@ pub struct ImportPanelProps {
     pub on_mapping: Callback<Option<ColumnMapping>>,
     /// Called with every change to the data.
     pub on_action: Callback<DataAction>,
+    /// Whether imported files are kept in this browser between visits (the user opted in).
+    #[prop_or_default]
+    pub keep: bool,
 }
 
 /// What the panel says besides the summary.
@@ -49,20 +52,14 @@ enum Notice {
     None,
     Cancelled,
     Failed(JobError),
+    /// A file over the supported size, refused before reading: its name and size.
+    TooLarge(String, u64),
 }
 
 /// Builds the importer options from the settings and the saved mapping; local times default to
 /// the agreement's zone.
 pub fn options_for(settings: &ImportSettings, mapping: Option<&ColumnMapping>, agreement_zone: &str) -> ImportOptions {
-    let zone = if settings.time_zone.trim().is_empty() { agreement_zone } else { settings.time_zone.trim() };
-    ImportOptions {
-        encoding: settings.encoding,
-        format: None,
-        preset: settings.preset,
-        mapping: mapping.cloned(),
-        time_zone: zone.parse().unwrap_or(chrono_tz::Tz::UTC),
-        date_order: settings.date_order,
-    }
+    settings.options(mapping, agreement_zone)
 }
 
 /// Reads a `datetime-local` value in `zone`.
@@ -85,17 +82,23 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let dragging = use_state(|| false);
     let job = use_mut_ref(|| None::<ImportJob>);
     let readers = use_mut_ref(Vec::<FileReader>::new);
-    let last_files = use_mut_ref(Vec::<(String, Vec<u8>)>::new);
+    // What the last import read, to read again when a setting or the mapping changes: the
+    // browser's file handles (the bytes stay on disk, never copied) or the pasted text.
+    let last_sources = use_mut_ref(|| LastSources::None);
+    // Whether to keep imports (read when an import finishes, so turning it on counts at once).
+    let keep_now = use_mut_ref(|| props.keep);
+    *keep_now.borrow_mut() = props.keep;
 
     // Starts an import of `files` with `settings`; the result replaces the data.
     let start = {
-        let (progress, notice, job, last_files) = (progress.clone(), notice.clone(), job.clone(), last_files.clone());
+        let (progress, notice, job, keep_now) = (progress.clone(), notice.clone(), job.clone(), keep_now.clone());
         let (on_action, zone) = (props.on_action.clone(), props.time_zone.to_string());
         Rc::new(move |files: Vec<(String, Vec<u8>)>, settings: ImportSettings, mapping: Option<ColumnMapping>| {
             if files.is_empty() {
                 return;
             }
-            *last_files.borrow_mut() = files.clone();
+            // Copied only when kept and small enough to keep (see KeptFiles::of).
+            let kept = keep_now.borrow().then(|| KeptFiles::of(&files));
             let source = files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" + ");
             notice.set(Notice::None);
             progress.set(Some(JobProgress { file_name: files[0].0.clone(), file_number: 1, file_count: files.len(), fraction: 0.0, rows_read: 0 }));
@@ -105,10 +108,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             };
             let on_done = {
                 let (progress, notice, on_action, job) = (progress.clone(), notice.clone(), on_action.clone(), job.clone());
+                let settings = settings.clone();
                 Callback::from(move |result: JobResult| {
                     progress.set(None);
                     match result {
-                        Ok(files) => on_action.emit(DataAction::Imported { source: source.clone(), files }),
+                        Ok(files) => {
+                            on_action.emit(DataAction::Imported { source: source.clone(), files });
+                            if let Some(kept) = kept.clone() {
+                                on_action.emit(DataAction::KeepFiles(kept, settings.clone()));
+                            }
+                        }
                         Err(e) => notice.set(Notice::Failed(e)),
                     }
                     // The job has finished; release it after this callback returns.
@@ -125,12 +134,18 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 
     // Reads browser files into memory, then imports them together.
     let read_files = {
-        let (start, readers, settings, mapping) = (start.clone(), readers.clone(), props.settings.clone(), props.mapping.clone());
-        Rc::new(move |list: Vec<web_sys::File>| {
+        let (start, readers, notice, last_sources) = (start.clone(), readers.clone(), notice.clone(), last_sources.clone());
+        Rc::new(move |list: Vec<web_sys::File>, settings: ImportSettings, mapping: Option<ColumnMapping>| {
             let total = list.len();
             if total == 0 {
                 return;
             }
+            // Refuse a file over the supported size before reading any of it.
+            if let Some(big) = list.iter().find(|f| sla_core::import::check_input_size(f.size() as u64).is_err()) {
+                notice.set(Notice::TooLarge(big.name(), big.size() as u64));
+                return;
+            }
+            *last_sources.borrow_mut() = LastSources::Files(list.clone());
             let gathered: Rc<RefCell<Vec<Option<(String, Vec<u8>)>>>> = Rc::new(RefCell::new(vec![None; total]));
             let mut handles = Vec::new();
             for (i, file) in list.into_iter().enumerate() {
@@ -155,20 +170,21 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
 
     let on_pick = {
-        let read_files = read_files.clone();
+        let (read_files, settings, mapping) = (read_files.clone(), props.settings.clone(), props.mapping.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let files = file_list(input.files());
             input.set_value("");
-            read_files(files);
+            read_files(files, settings.clone(), mapping.clone());
         })
     };
     let on_drop = {
         let (read_files, dragging) = (read_files.clone(), dragging.clone());
+        let (settings, mapping) = (props.settings.clone(), props.mapping.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            read_files(file_list(e.data_transfer().and_then(|d| d.files())));
+            read_files(file_list(e.data_transfer().and_then(|d| d.files())), settings.clone(), mapping.clone());
         })
     };
     let on_drag_over = {
@@ -191,10 +207,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let on_import_pasted = {
         let (start, pasted, settings, mapping) = (start.clone(), pasted.clone(), props.settings.clone(), props.mapping.clone());
-        let name = t(ImportMsg::PastedText).to_string();
+        let (name, last_sources) = (t(ImportMsg::PastedText).to_string(), last_sources.clone());
         Callback::from(move |_| {
             if !pasted.trim().is_empty() {
-                start(vec![(name.clone(), pasted.as_bytes().to_vec())], settings.clone(), mapping.clone());
+                let text: Rc<str> = Rc::from(pasted.as_str());
+                *last_sources.borrow_mut() = LastSources::Pasted(name.clone(), text.clone());
+                start(vec![(name.clone(), text.as_bytes().to_vec())], settings.clone(), mapping.clone());
             }
         })
     };
@@ -221,10 +239,14 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         Callback::from(move |s: ImportSettings| on_action.emit(DataAction::SetSettings(s)))
     };
     let reimport = {
-        let (start, last_files) = (start.clone(), last_files.clone());
+        let (start, read_files, last_sources) = (start.clone(), read_files.clone(), last_sources.clone());
         Rc::new(move |settings: ImportSettings, mapping: Option<ColumnMapping>| {
-            let files = last_files.borrow().clone();
-            start(files, settings, mapping);
+            let sources = last_sources.borrow().clone();
+            match sources {
+                LastSources::None => {}
+                LastSources::Files(files) => read_files(files, settings, mapping),
+                LastSources::Pasted(name, text) => start(vec![(name, text.as_bytes().to_vec())], settings, mapping),
+            }
         })
     };
     let select = |e: &Event| e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
@@ -290,6 +312,28 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let on_apply_mapping = {
         let (reimport, s, mapping) = (reimport.clone(), s.clone(), mapping.clone());
         Callback::from(move |_| reimport(s.clone(), Some(mapping.clone())))
+    };
+    let on_keep = {
+        let (on_action, last_sources, keep_now, s) = (props.on_action.clone(), last_sources.clone(), keep_now.clone(), s.clone());
+        let (reimport, mapping) = (reimport.clone(), props.mapping.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let keep = input.checked();
+            *keep_now.borrow_mut() = keep;
+            on_action.emit(DataAction::SetKeep(keep));
+            // Turned on after an import: keep what is loaded now, read again from its source
+            // (the bytes were not held), unless it is too large to keep.
+            if keep {
+                let size = last_sources.borrow().size();
+                match size {
+                    Some(bytes) if bytes > crate::state::kept::KEEP_LIMIT_BYTES => {
+                        on_action.emit(DataAction::KeepFiles(KeptFiles::TooLarge(bytes), s.clone()))
+                    }
+                    Some(_) => reimport(s.clone(), mapping.clone()),
+                    None => {}
+                }
+            }
+        })
     };
     let zone = props.time_zone.to_string();
     let as_of_local = zone
@@ -371,6 +415,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         </div>
                     }
                 }
+                Notice::TooLarge(file_name, bytes) => html! {
+                    <div class="error-box" role="alert" data-testid="import-error">{ super::text::too_large_text(lang, file_name, *bytes) }</div>
+                },
                 Notice::Failed(JobError { file_name, error }) => html! {
                     <div class="error-box" role="alert" data-testid="import-error">{ format!("{file_name} {} {error}", t(ImportMsg::CouldNotRead)) }</div>
                 },
@@ -387,6 +434,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     }}>{ t(ImportMsg::ForgetMapping) }</button>
                 </p>
             }
+            <div class="keep-row no-print">
+                <label>
+                    <input type="checkbox" id="keep-incidents" checked={props.keep} onchange={on_keep} />
+                    { " " }{ t(ImportMsg::KeepLabel) }
+                </label>
+                <p class="subtle">{ t(ImportMsg::KeepHelp) }</p>
+            </div>
             <div class="form-row as-of-row">
                 <label>{ t(ImportMsg::AsOf) }
                     <input type="datetime-local" id="as-of-input" value={as_of_local} onchange={on_as_of} />
@@ -394,6 +448,28 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 <span class="subtle">{ t(ImportMsg::AsOfHelp) }</span>
             </div>
         </div>
+    }
+}
+
+/// Where the last import's bytes can be read again.
+#[derive(Clone)]
+enum LastSources {
+    /// Nothing imported in this panel yet.
+    None,
+    /// The browser's handles of the chosen or dropped files.
+    Files(Vec<web_sys::File>),
+    /// Pasted text, with its name.
+    Pasted(String, Rc<str>),
+}
+
+impl LastSources {
+    /// Their size in bytes, if there are any.
+    fn size(&self) -> Option<usize> {
+        match self {
+            LastSources::None => None,
+            LastSources::Files(files) => Some(files.iter().map(|f| f.size() as usize).sum()),
+            LastSources::Pasted(_, text) => Some(text.len()),
+        }
     }
 }
 

@@ -1,6 +1,12 @@
 //! The import step's texts in three languages.
 
 crate::messages! { ImportMsg;
+    KeepLabel => ["Keep imported incidents in this browser", "在這個瀏覽器中保留匯入的事故", "在本浏览器中保留导入的事件"],
+    KeepHelp => [
+        "Off by default: incident logs can be large and sensitive. When on, the imported files (up to 2 MB) are stored in this browser only and imported again on your next visit; turning it off deletes them.",
+        "預設關閉：事故紀錄可能很大，也可能含敏感資料。開啟後，匯入的檔案（最多 2 MB）只會儲存在這個瀏覽器中，並在下次造訪時重新匯入；關閉即刪除。",
+        "默认关闭：事件记录可能很大，也可能含敏感数据。开启后，导入的文件（最多 2 MB）只会保存在本浏览器中，并在下次访问时重新导入；关闭即删除。"
+    ],
     Heading => ["Incidents", "事件紀錄", "事件记录"],
     Intro => [
         "Drop incident exports here (CSV, TSV, JSON or NDJSON from Jira Service Management, ServiceNow, PagerDuty, Opsgenie, Statuspage or any tool), choose files, or paste the text. Files are read in this page only.",
@@ -93,4 +99,40 @@ crate::messages! { ImportMsg;
         "預設為紀錄中的最晚時間，以協議時區表示。",
         "默认为记录中的最晚时间，以协议时区表示。"
     ],
+}
+
+/// Why a file was refused before it was read: its name and size and the supported maximum
+/// ([`sla_core::import::MAX_INPUT_BYTES`]), in `lang`.
+pub fn too_large_text(lang: crate::i18n::Lang, file_name: &str, bytes: u64) -> String {
+    use crate::i18n::Lang;
+    use sla_core::import::{megabytes, MAX_INPUT_BYTES};
+    let (size, limit) = (megabytes(bytes), megabytes(MAX_INPUT_BYTES));
+    match lang {
+        Lang::En => format!(
+            "{file_name} is {size}; files up to {limit} can be imported, so it was not read. Export a shorter time span or fewer columns, or split the file."
+        ),
+        Lang::ZhHant => format!(
+            "{file_name} 大小為 {size}，超過可匯入的上限 {limit}，因此未讀取。請匯出較短的期間或較少的欄位，或將檔案分割。"
+        ),
+        Lang::ZhHans => format!(
+            "{file_name} 大小为 {size}，超过可导入的上限 {limit}，因此未读取。请导出较短的时间段或较少的列，或将文件拆分。"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::too_large_text;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_size_message_names_the_file_its_size_and_the_limit_in_each_language() {
+        let en = too_large_text(Lang::En, "big.csv", 250_440_000);
+        assert!(
+            en.starts_with("big.csv is 250.4 MB; files up to 200 MB can be imported"),
+            "{en}"
+        );
+        assert!(too_large_text(Lang::ZhHant, "big.csv", 250_440_000).contains("250.4 MB，超過可匯入的上限 200 MB"));
+        assert!(too_large_text(Lang::ZhHans, "big.csv", 250_440_000).contains("250.4 MB，超过可导入的上限 200 MB"));
+    }
 }

@@ -7,9 +7,9 @@ use sla_core::share::ShareError;
 crate::messages! { RememberMsg;
     LibraryHeading => ["Saved agreements", "已儲存的協議", "已保存的协议"],
     LibraryIntro => [
-        "One per customer or contract. They are kept in this browser only; incident data is never saved.",
-        "每個客戶或合約各一份，只保存在這個瀏覽器中；事故資料一律不會儲存。",
-        "每个客户或合同各一份，只保存在本浏览器中；事件数据一律不会保存。"
+        "One per customer or contract. They are kept in this browser only; incident data is kept only if you tick \"Keep imported incidents\" in the import step.",
+        "每個客戶或合約各一份，只保存在這個瀏覽器中；事故資料只有在匯入步驟勾選「保留匯入的事故」時才會保存。",
+        "每个客户或合同各一份，只保存在本浏览器中；事件数据只有在导入步骤勾选“保留导入的事件”时才会保存。"
     ],
     Name => ["Name", "名稱", "名称"],
     Editing => ["Editing", "編輯中", "正在编辑"],
@@ -52,6 +52,23 @@ crate::messages! { RememberMsg;
     BadCalcLink => ["The calculator link could not be read:", "無法讀取計算器連結：", "无法读取计算器链接："],
     ImportFailed => ["The agreements file was not imported:", "協議檔案未匯入：", "协议文件未导入："],
     Imported => ["Agreements imported:", "已匯入協議：", "已导入协议："],
+    KeptRestored => [
+        "The incidents kept from your last visit were imported again:",
+        "已重新匯入上次保留的事故：",
+        "已重新导入上次保留的事件："
+    ],
+    Rows => ["rows", "列", "行"],
+    KeptReset => [
+        "The incidents kept from your last visit could not be used and were forgotten:",
+        "無法使用上次保留的事故，已將其清除：",
+        "无法使用上次保留的事件，已将其清除："
+    ],
+    KeptTooLarge => [
+        "This import is too large to keep in the browser (limit 2 MB); it is used now but will not be there after a reload. Size:",
+        "這次匯入的檔案太大，無法保留在瀏覽器中（上限 2 MB）；現在仍可使用，但重新載入後不會保留。大小：",
+        "这次导入的文件太大，无法保留在浏览器中（上限 2 MB）；现在仍可使用，但重新加载后不会保留。大小："
+    ],
+    KeepFailed => ["The imported incidents could not be kept:", "無法保留匯入的事故：", "无法保留导入的事件："],
     ErrNotJson => ["it is not valid JSON", "內容不是有效的 JSON", "内容不是有效的 JSON"],
     ErrForeign => ["it was not saved by this app", "不是由本工具儲存的資料", "不是由本工具保存的数据"],
     ErrVersion => ["it is in a format version this app does not read", "格式版本不受支援", "格式版本不受支持"],
@@ -122,6 +139,12 @@ pub fn notice_text(n: &Notice, lang: Lang) -> (String, bool) {
             true,
         ),
         Notice::Imported(n) => (format!("{} {n}", t(RememberMsg::Imported)), false),
+        Notice::KeptRestored(files, rows) => {
+            (format!("{} {files} ({} {})", t(RememberMsg::KeptRestored), crate::format::grouped(*rows as f64, 0), t(RememberMsg::Rows)), false)
+        }
+        Notice::KeptReset(detail) => (format!("{} {detail}", t(RememberMsg::KeptReset)), true),
+        Notice::KeptTooLarge(bytes) => (format!("{} {:.1} MB", t(RememberMsg::KeptTooLarge), *bytes as f64 / 1e6), true),
+        Notice::KeepFailed(e) => (format!("{} {}", t(RememberMsg::KeepFailed), store_error_text(e, lang)), true),
     }
 }
 
