@@ -3,14 +3,17 @@
 //! language to every component, and lays out the page.
 
 use crate::components::calculators::CalculatorsSection;
+use crate::components::review::{text::ReviewMsg, ReviewSection};
 use crate::components::library::{text::RememberMsg, LibraryPanel, NoticeBar};
 use crate::components::share::ShareLink;
 use crate::components::import::{text::ImportMsg, ImportPanel};
-use crate::components::report::{AvailabilityChart, BurnDown, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
+use crate::components::agreement::{versions_text::VersionMsg, VersionsPanel};
+use crate::components::report::{WhatIfBanner, AvailabilityChart, BurnDown, BreachList, ComplianceTable, CreditSteps, IncidentTimeline, KpiTable, SharedIncidents};
 use crate::components::{AgreementEditor, ExportBar, IncidentTable, SizingTable, Headline, LanguageSwitch, PeriodTable, Shared, SharedReport};
 use crate::format;
 use crate::i18n::{Lang, Msg};
 use crate::state::data::DataSource;
+use crate::state::agreement::VersionAction;
 use crate::state::{Action, AgreementAction, AppState};
 use sla_core::engine::{build_report, downtime_part, downtime_segments, incident_breakdown, ReportRequest};
 use std::rc::Rc;
@@ -40,13 +43,42 @@ pub fn App(props: &AppProps) -> Html {
             crate::storage::scroll_to("calculators");
         }
     });
-    // Remember the agreements and the language on every change (never incidents).
+    // Remember the agreements, the language and the keep-incidents choice on every change.
     {
-        let deps = (state.agreement.agreement.clone(), state.library.entries.clone(), state.library.current, state.lang);
+        let deps = (state.agreement.agreement.clone(), state.library.entries.clone(), state.library.current, state.lang, state.data.keep);
         let state = state.clone();
-        use_effect_with(deps, move |(live, _, _, lang)| {
-            if let Err(e) = crate::storage::write_stored(&state.library.to_stored(live, *lang)) {
+        use_effect_with(deps, move |(live, _, _, lang, keep)| {
+            if let Err(e) = crate::storage::write_stored(&state.library.to_stored(live, *lang, *keep)) {
                 state.dispatch(Action::Library(crate::state::LibraryAction::Notify(crate::state::persist::Notice::SaveFailed(e))));
+            }
+        });
+    }
+    // Keep the imported files only while the user opts in; otherwise make sure none are left.
+    {
+        let deps = (state.data.keep, state.data.kept_files.clone(), state.data.as_of);
+        let (state, settings) = (state.clone(), state.data.settings.clone());
+        use_effect_with(deps, move |(keep, files, as_of)| {
+            use crate::state::data::KeptFiles;
+            use crate::state::kept::{KeepError, Kept};
+            use crate::state::persist::Notice;
+            let notify = |n: Notice| state.dispatch(Action::Library(crate::state::LibraryAction::Notify(n)));
+            match (keep, files) {
+                (true, Some(KeptFiles::Files(files))) => match Kept::new(files, &settings, *as_of) {
+                    Ok(kept) => {
+                        if let Err(e) = crate::storage::write_kept(&kept) {
+                            notify(Notice::KeepFailed(e));
+                        }
+                    }
+                    Err(KeepError::TooLarge { bytes }) => {
+                        crate::storage::clear_kept();
+                        notify(Notice::KeptTooLarge(bytes));
+                    }
+                },
+                (true, Some(KeptFiles::TooLarge(bytes))) => {
+                    crate::storage::clear_kept();
+                    notify(Notice::KeptTooLarge(*bytes));
+                }
+                _ => crate::storage::clear_kept(),
             }
         });
     }
@@ -60,15 +92,31 @@ pub fn App(props: &AppProps) -> Html {
 
     let report = {
         // Shared: the incident list is compared by pointer, never element by element.
-        let deps = (state.agreement.agreement.clone(), Shared(state.data.incidents.clone()), state.data.as_of);
+        // The agreement as measured: as signed, or one version all along (what-if).
+        let deps = (state.agreement.measured(), Shared(state.data.incidents.clone()), state.data.as_of);
         use_memo(deps, |(agreement, incidents, as_of)| {
             let request = ReportRequest { as_of: *as_of, from: None, to: None };
             build_report(agreement, incidents, &request).map(|r| SharedReport(Rc::new(r)))
         })
     };
+    // While a what-if is shown: the agreement as signed, measured too, compared period by period.
+    let what_if = {
+        let deps = (state.agreement.what_if, state.agreement.agreement.clone(), Shared(state.data.incidents.clone()), state.data.as_of);
+        let report = report.clone();
+        use_memo(deps, move |(index, agreement, incidents, as_of)| {
+            let (index, Ok(alt)) = ((*index)?, &*report) else { return None };
+            let request = ReportRequest { as_of: *as_of, from: None, to: None };
+            let actual = build_report(agreement, incidents, &request).ok()?;
+            Some(Shared(Rc::new(sla_core::review::compare_outcomes(&actual, alt, index))))
+        })
+    };
+    let on_what_if_back = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Agreement(AgreementAction::Versions(VersionAction::WhatIf(None)))))
+    };
     // What each incident counted: only computed while the incident table is open.
     let lines = {
-        let deps = (state.agreement.agreement.clone(), Shared(state.data.incidents.clone()), state.data.as_of, state.table.open);
+        let deps = (state.agreement.measured(), Shared(state.data.incidents.clone()), state.data.as_of, state.table.open);
         use_memo(deps, |(agreement, incidents, as_of, open)| {
             open.then(|| incident_breakdown(agreement, incidents, &ReportRequest { as_of: *as_of, from: None, to: None }).ok())
                 .flatten()
@@ -97,9 +145,18 @@ pub fn App(props: &AppProps) -> Html {
         Ok(r) => r.periods.iter().find(|p| p.label == burn_label).map(|p| (p.start, p.end)),
         Err(_) => None,
     };
+    // The burn-down period is measured under the version that applied to it.
+    let burn_terms = {
+        let measured = state.agreement.measured();
+        let version = match &*report {
+            Ok(r) => r.periods.iter().find(|p| p.label == burn_label).map(|p| p.version.clone()),
+            Err(_) => None,
+        };
+        version.and_then(|v| measured.version_index_of(&v)).and_then(|i| measured.version_terms(i)).unwrap_or(measured)
+    };
     let segments = {
         // Keyed on the downtime part of the agreement: a target edit does not redo the timeline.
-        let deps = (downtime_part(&state.agreement.agreement), Shared(state.data.incidents.clone()), state.data.as_of, burn_span);
+        let deps = (downtime_part(&burn_terms), Shared(state.data.incidents.clone()), state.data.as_of, burn_span);
         use_memo(deps, |(agreement, incidents, as_of, span)| {
             let request = ReportRequest { as_of: *as_of, from: span.map(|s| s.0), to: span.map(|s| s.1) };
             Shared(Rc::new(span.and_then(|_| downtime_segments(agreement, incidents, &request).ok()).unwrap_or_default()))
@@ -140,6 +197,8 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let t = |m: Msg| m.text(lang);
     let a = &state.agreement.agreement;
+    // Sizing prices candidate targets with the credit table of the latest version.
+    let latest_terms = a.version_terms(a.version_count() - 1).unwrap_or_else(|| a.clone());
     let zone: AttrValue = a.time_zone.clone().into();
     let source = match &state.data.source {
         DataSource::Sample => t(Msg::BuiltInSample).to_string(),
@@ -162,6 +221,7 @@ pub fn App(props: &AppProps) -> Html {
                     <a href="#agreement">{ t(Msg::Agreement) }</a>
                     <a href="#incidents">{ t(Msg::NavIncidents) }</a>
                     <a href="#result">{ t(Msg::Result) }</a>
+                    <a href="#review">{ ReviewMsg::ReviewHeading.text(lang) }</a>
                     <a href="#calculators">{ t(Msg::NavCalculators) }</a>
                     <a href="#library">{ RememberMsg::LibraryHeading.text(lang) }</a>
                 </nav>
@@ -177,6 +237,9 @@ pub fn App(props: &AppProps) -> Html {
                                 <span class="subtle">{ format!("{} — {}", format::instant(report.from, &a.time_zone), format::instant(report.to, &a.time_zone)) }</span>
                             </h2>
                             { summary_line.clone() }
+                            if let Some(w) = &*what_if {
+                                <WhatIfBanner what_if={w.clone()} on_back={on_what_if_back.clone()} />
+                            }
                             <Headline report={report.clone()} />
                             <ExportBar report={report.clone()} />
                         </section>
@@ -197,13 +260,15 @@ pub fn App(props: &AppProps) -> Html {
                 } }
                 <section id="agreement" class="card" aria-labelledby="agreement-heading">
                     <h2 id="agreement-heading">{ t(Msg::Agreement) }</h2>
-                    <AgreementEditor state={state.agreement.clone()} on_action={on_agreement} />
+                    <h3 id="versions-heading">{ VersionMsg::Heading.text(lang) }</h3>
+                    <VersionsPanel state={state.agreement.clone()} on_action={on_agreement.clone()} />
+                    <AgreementEditor state={state.agreement.form()} on_action={on_agreement} />
                 </section>
                 <section id="incidents" class="card" aria-labelledby="import-heading">
                     <h2 id="import-heading">{ ImportMsg::Heading.text(lang) }</h2>
                     <ImportPanel settings={state.data.settings.clone()} files={Shared(state.data.files.clone())}
                         incidents={Shared(state.data.incidents.clone())} time_zone={a.time_zone.clone()}
-                        as_of={state.data.as_of} on_action={on_data}
+                        as_of={state.data.as_of} on_action={on_data} keep={state.data.keep}
                         mapping={a.import_mapping.clone()} on_mapping={on_mapping} />
                     <IncidentTable incidents={Shared(state.data.incidents.clone())} lines={(*lines).clone()}
                         state={state.table.clone()} time_zone={a.time_zone.clone()} on_action={on_table} />
@@ -233,12 +298,13 @@ pub fn App(props: &AppProps) -> Html {
                             </section>
                             <section class="card" aria-labelledby="sizing-heading">
                                 <h2 id="sizing-heading">{ t(Msg::SizingHeading) }</h2>
-                                <SizingTable report={report.clone()} policy={a.credits.clone()} state={state.sizing.clone()} on_action={on_sizing.clone()} />
+                                <SizingTable report={report.clone()} policy={latest_terms.credits.clone()} state={state.sizing.clone()} on_action={on_sizing.clone()} />
                             </section>
                             <section class="card" aria-labelledby="credits-heading">
                                 <h2 id="credits-heading">{ t(Msg::CreditsHeading) }</h2>
                                 <CreditSteps report={report.clone()} />
                             </section>
+                            <ReviewSection agreement={state.agreement.measured()} incidents={Shared(state.data.incidents.clone())} report={report.clone()} />
                 }
                 <CalculatorsSection state={state.calc.clone()} on_action={on_calc} />
                 <section id="library" class="card no-print" aria-labelledby="library-heading">

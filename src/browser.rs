@@ -58,3 +58,8 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Asks the user to confirm; false when there is no window or the dialog is refused.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window().map(|w| w.confirm_with_message(question).unwrap_or(false)).unwrap_or(false)
+}

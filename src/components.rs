@@ -10,6 +10,7 @@ pub mod import;
 mod incident_table;
 mod language_switch;
 pub mod report;
+pub mod review;
 mod sizing;
 
 pub use agreement::{AgreementEditor, AgreementEditorProps, TargetEditor, TargetEditorProps};

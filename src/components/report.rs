@@ -10,6 +10,7 @@ mod headline;
 mod incident_timeline;
 mod kpi_table;
 mod period_table;
+mod what_if;
 pub mod text;
 
 pub use headline::{Headline, HeadlineProps};
@@ -22,3 +23,4 @@ pub use compliance_table::{ComplianceTable, ComplianceTableProps};
 pub use credit_steps::{credit_lines, CreditSteps, CreditStepsProps, StepLine};
 pub use incident_timeline::{layout_timeline, IncidentTimeline, IncidentTimelineProps, Lane, SharedIncidents, TimelineLayout, MAX_BARS};
 pub use kpi_table::{KpiTable, KpiTableProps};
+pub use what_if::{WhatIfBanner, WhatIfBannerProps};

@@ -11,10 +11,13 @@ use chrono::{Months, NaiveDate, NaiveDateTime, Weekday};
 use sla_core::credits::CreditPreset;
 use sla_core::model::{
     Agreement, AgreementError, Clock, ClockTarget, CreditTier, Hours, MaintenanceWindow, PeriodSpec, PriorityTarget, Schedule,
-    Span, SpanError, TimeOfDay, TimeOfDayError, WeeklyWindow, AGREEMENT_SCHEMA,
+    Span, SpanError, TimeOfDay, TimeOfDayError, WeeklyWindow,
 };
 use sla_core::sample;
 use std::collections::BTreeMap;
+
+mod versions;
+pub use versions::{new_date_problem, write_version_terms, VersionAction, NEW_DATE_PATH, NEW_LABEL_PATH};
 
 /// The field path of the availability target.
 pub const TARGET_PATH: &str = "availability_target_percent";
@@ -290,6 +293,8 @@ pub enum AgreementAction {
     ImportJson(String),
     /// A chosen file could not be read.
     ImportReadFailed(String),
+    /// Add, remove or pick a version of the agreement; what-if.
+    Versions(VersionAction),
 }
 
 /// The agreement and its form texts.
@@ -303,6 +308,11 @@ pub struct AgreementState {
     pub texts: BTreeMap<String, TypedText>,
     /// What happened to the last import, if any.
     pub import: Option<ImportStatus>,
+    /// The version the form shows and edits (0 = the agreement's own terms).
+    pub editing: usize,
+    /// "What if version N had applied all along": the report measures that version in every
+    /// period. `None`: each period under the version in force then.
+    pub what_if: Option<usize>,
 }
 
 /// Every problem of the form, by field path.
@@ -422,18 +432,14 @@ pub fn export_file_name(agreement: &Agreement) -> String {
 
 /// Reads an agreement file: the agreement, or where and why it was refused. A file of another
 /// format version is refused too; other problems are left for the form to show at their fields.
+/// The reading itself is the core's ([`sla_core::model::read_agreement_json`], fuzzed there).
 pub fn read_agreement_json(text: &str) -> Result<Agreement, ImportProblem> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Agreement>(text) {
-        Ok(a) if a.schema != AGREEMENT_SCHEMA => Err(ImportProblem::Schema(AgreementError::UnsupportedSchema(a.schema))),
-        Ok(a) => Ok(a),
-        Err(e) => {
-            let (line, column) = (e.line(), e.column());
-            let full = e.to_string();
-            let message = full.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(&full).to_string();
-            Err(ImportProblem::Syntax { line, column, message })
-        }
-    }
+    use sla_core::model::AgreementFileError as E;
+    sla_core::model::read_agreement_json(text).map_err(|e| match e {
+        E::Syntax { line, column, message } => ImportProblem::Syntax { line, column, message },
+        E::Schema(error) => ImportProblem::Schema(error),
+        other => ImportProblem::Read(other.to_string()),
+    })
 }
 
 fn sort_days(days: &mut [Weekday]) {
@@ -478,6 +484,8 @@ impl AgreementState {
             agreement,
             texts: BTreeMap::new(),
             import: None,
+            editing: 0,
+            what_if: None,
         }
     }
 
@@ -524,8 +532,13 @@ impl AgreementState {
         Some(texts.join("; "))
     }
 
-    /// Applies one edit.
+    /// Applies one edit, to the version being edited (see [`versions`]).
     pub fn apply(&mut self, action: AgreementAction) {
+        self.apply_to_version(action)
+    }
+
+    /// Applies one edit to `self.agreement` as it stands.
+    fn apply_plain(&mut self, action: AgreementAction) {
         use AgreementAction as A;
         match action {
             A::SetTargetText(text) => {
@@ -703,6 +716,8 @@ impl AgreementState {
                 Err(problem) => self.import = Some(ImportStatus::Failed(problem)),
             },
             A::ImportReadFailed(message) => self.import = Some(ImportStatus::Failed(ImportProblem::Read(message))),
+            // Handled by `apply_to_version`.
+            A::Versions(_) => {}
         }
     }
 

@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod calc;
 pub mod data;
+pub mod kept;
 pub mod library;
 pub mod persist;
 pub mod sizing;
@@ -81,6 +82,19 @@ impl AppState {
         if let Some(calc) = &startup.calc {
             s.calc = calc.clone();
         }
+        s.data.keep = startup.stored.as_ref().map(|st| st.prefs.keep_incidents).unwrap_or(false);
+        if let Some(kept) = &startup.kept {
+            let a = &s.agreement.agreement;
+            match kept.restore(a.import_mapping.as_ref(), &a.time_zone) {
+                Ok(data) => {
+                    let rows = kept::rows_read(&data.files);
+                    let names = kept.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(" + ");
+                    s.data = DataState { keep: true, kept_files: Some(data::KeptFiles::of(&kept.files())), ..data };
+                    s.library.notices.push(persist::Notice::KeptRestored(names, rows));
+                }
+                Err((name, e)) => s.library.notices.push(persist::Notice::KeptReset(format!("{name}: {e}"))),
+            }
+        }
         s
     }
 }
@@ -113,6 +127,59 @@ mod tests {
         let s = s.reduce(Action::Agreement(AgreementAction::SetTargetText("99".into())));
         assert!(Rc::ptr_eq(&before, &s.data.incidents));
         assert_eq!(s.agreement.agreement.availability_target_percent, 99.0);
+    }
+
+    fn startup_with_kept(keep_pref: bool, kept_text: &str) -> persist::Startup {
+        let lib = LibraryState::single(&sla_core::sample::sample_agreement());
+        let stored = lib.to_stored(&sla_core::sample::sample_agreement(), Lang::En, keep_pref);
+        let mut startup = persist::Startup::read(Some(&persist::encode(&stored)), "", "");
+        startup.read_kept(Some(kept_text));
+        startup
+    }
+
+    #[test]
+    fn kept_files_are_imported_again_at_start_only_when_opted_in() {
+        let csv = "id,start,end\nK-1,2026-03-02T10:00:00Z,2026-03-02T12:00:00Z\nK-2,nonsense,x\n";
+        let kept = kept::Kept::new(&[("mine.csv".into(), csv.as_bytes().to_vec())], &Default::default(), "2026-04-01T00:00:00Z".parse().unwrap())
+            .unwrap()
+            .encode();
+
+        let on = startup_with_kept(true, &kept);
+        assert!(!on.drop_kept(Some(&kept)));
+        let s = AppState::start(Lang::En, &on);
+        assert!(s.data.keep);
+        assert_eq!(s.data.source, data::DataSource::Loaded("mine.csv".into()));
+        let c = s.data.counts();
+        assert_eq!((c.read, c.accepted, c.rejected), (2, 1, 1));
+        assert!(matches!(s.data.kept_files, Some(data::KeptFiles::Files(_))));
+        assert!(s.library.notices.contains(&persist::Notice::KeptRestored("mine.csv".into(), 2)));
+
+        // Opted out: the kept value is not read, and is to be removed.
+        let off = startup_with_kept(false, &kept);
+        assert!(off.kept.is_none() && off.drop_kept(Some(&kept)));
+        let s = AppState::start(Lang::En, &off);
+        assert_eq!(s.data.source, data::DataSource::Sample);
+        assert!(!s.data.keep);
+
+        // Damaged: a notice, the sample, and removal.
+        let bad = startup_with_kept(true, "{\"schema\":\"sla-kept-incidents/1\"");
+        assert!(bad.drop_kept(Some("x")));
+        assert!(matches!(bad.notices.last(), Some(persist::Notice::KeptReset(_))));
+        assert_eq!(AppState::start(Lang::En, &bad).data.source, data::DataSource::Sample);
+    }
+
+    #[test]
+    fn keeping_needs_the_choice_and_loaded_data() {
+        let mut d = DataState::sample();
+        let files = data::KeptFiles::of(&[("a.csv".into(), b"id,start\n".to_vec())]);
+        d.apply(DataAction::KeepFiles(files.clone(), Default::default()));
+        assert!(d.kept_files.is_none(), "the sample is never kept");
+        d.apply(DataAction::SetKeep(true));
+        d.apply(DataAction::Imported { source: "a.csv".into(), files: vec![] });
+        d.apply(DataAction::KeepFiles(files.clone(), Default::default()));
+        assert_eq!(d.kept_files, Some(files));
+        let big = data::KeptFiles::of(&[("big.csv".into(), vec![b'x'; kept::KEEP_LIMIT_BYTES + 1])]);
+        assert_eq!(big, data::KeptFiles::TooLarge(kept::KEEP_LIMIT_BYTES + 1));
     }
 
     #[test]

@@ -254,6 +254,19 @@ pub fn error_text(error: &AgreementError, lang: Lang) -> String {
             format!("優先級名稱{}重複使用", q(s)),
             format!("优先级名称{}重复使用", q(s)),
         ),
+        E::UnnamedVersion => pick(lang, error.to_string(), "版本需要標籤，例如 2.0".into(), "版本需要标签，例如 2.0".into()),
+        E::DuplicateVersion(s) => pick(
+            lang,
+            error.to_string(),
+            format!("版本標籤{}重複使用", q(s)),
+            format!("版本标签{}重复使用", q(s)),
+        ),
+        E::RevisionNotAfter { date, previous } => pick(
+            lang,
+            error.to_string(),
+            format!("此版本於 {date} 生效，不晚於前一版本（{previous}）；各版本須依日期先後排列"),
+            format!("此版本于 {date} 生效，不晚于前一版本（{previous}）；各版本须按日期先后排列"),
+        ),
     }
 }
 

@@ -95,9 +95,12 @@ pub fn AvailabilityChart(props: &AvailabilityChartProps) -> Html {
     let t = |m: ReportMsg| m.text(lang);
     let report = &props.report;
     let periods = &report.periods;
-    let target = report.agreement.availability_target_percent;
+    // Each period has the target of the version in force then; the line steps where it changes
+    // and its label gives the latest.
+    let target = periods.last().map_or(report.agreement.availability_target_percent, |p| p.figures.availability.target_percent);
+    let lowest_target = periods.iter().map(|p| p.figures.availability.target_percent).fold(target, f64::min);
     let values: Vec<f64> = periods.iter().map(|p| p.figures.availability.availability_percent).collect();
-    let axis = axis_range(&values, target);
+    let axis = axis_range(&values, lowest_target);
     let pct = |v: f64| format::percent(v, 2);
     let tick_text = |v: f64| format!("{v:.*}", axis.decimals);
 
@@ -134,6 +137,20 @@ pub fn AvailabilityChart(props: &AvailabilityChartProps) -> Html {
     // Write every k-th period label so that labels (about 50 units wide) do not overlap.
     let label_every = ((n as f64 * 60.0 / plot_w).ceil() as usize).max(1);
     let target_y = y(target);
+    // The target line as one step per period ("M x y H x' ..."), spanning the whole plot.
+    let target_path = {
+        let mut d = String::new();
+        for (i, p) in periods.iter().enumerate() {
+            let (x0, x1) = (LEFT + slot * i as f64, LEFT + slot * (i + 1) as f64);
+            let ty = y(p.figures.availability.target_percent);
+            d.push_str(&if i == 0 { format!("M{x0:.2} {ty:.2}") } else { format!(" V{ty:.2}") });
+            d.push_str(&format!(" H{:.2}", if i + 1 == periods.len() { WIDTH - RIGHT + 2.0 } else { x1 }));
+        }
+        if d.is_empty() {
+            d = format!("M{LEFT} {target_y:.2} H{:.2}", WIDTH - RIGHT + 2.0);
+        }
+        d
+    };
 
     html! {
         <figure class="report-chart availability-chart" data-testid="availability-chart">
@@ -193,7 +210,7 @@ pub fn AvailabilityChart(props: &AvailabilityChartProps) -> Html {
                 </g>
                 // The target line.
                 <g class="target" aria-hidden="true">
-                    <line class="target-line" x1={LEFT.to_string()} x2={(WIDTH - RIGHT + 2.0).to_string()} y1={format!("{target_y:.2}")} y2={format!("{target_y:.2}")} />
+                    <path class="target-line" d={target_path} fill="none" />
                     <text class="target-label" x={(WIDTH - RIGHT + 6.0).to_string()} y={format!("{:.2}", target_y + 4.0)} text-anchor="start">
                         { fill(t(ReportMsg::TargetLineLabel), &[("target", &pct(target))]) }
                     </text>

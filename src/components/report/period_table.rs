@@ -1,6 +1,7 @@
 //! One row per measurement period: service time, downtime, availability against target, budget
 //! left, incidents, breaches and the credit owed.
 
+use crate::components::agreement::versions_text::VersionMsg;
 use crate::components::SharedReport;
 use crate::format;
 use crate::i18n::{use_lang, Msg};
@@ -21,6 +22,8 @@ pub fn PeriodTable(props: &PeriodTableProps) -> Html {
     let dur = |s: i64| format::duration_in(lang, s);
     let report = &props.report;
     let currency = &report.total.currency;
+    // Which version applied is only worth a column when the agreement has several.
+    let versioned = report.versions.len() > 1;
     html! {
         <div class="table-wrap">
             <table data-testid="period-table">
@@ -30,6 +33,9 @@ pub fn PeriodTable(props: &PeriodTableProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ t(Msg::Period) }</th>
+                        if versioned {
+                            <th scope="col">{ VersionMsg::Version.text(lang) }</th>
+                        }
                         <th scope="col" class="num">{ t(Msg::ServiceTime) }</th>
                         <th scope="col" class="num">{ t(Msg::Downtime) }</th>
                         <th scope="col" class="num">{ t(Msg::Availability) }</th>
@@ -49,6 +55,14 @@ pub fn PeriodTable(props: &PeriodTableProps) -> Html {
                         html! {
                             <tr data-testid="period-row" class={classes!((!a.met).then_some("missed"))}>
                                 <th scope="row">{ &p.label }{ if p.partial { html!{ <span class="subtle">{ format!(" ({})", t(Msg::Partial)) }</span> } } else { html!{} } }</th>
+                                if versioned {
+                                    <td data-testid="period-version">
+                                        { &p.version }
+                                        { for p.revised_during.iter().map(|r| html! {
+                                            <span class="subtle">{ format!(" ({} {} {})", VersionMsg::From.text(lang), r.effective_date, r.version) }</span>
+                                        }) }
+                                    </td>
+                                }
                                 <td class="num">{ dur(a.service_seconds) }</td>
                                 <td class="num">{ dur(a.weighted_downtime_seconds) }</td>
                                 <td class="num">{ format::percent(a.availability_percent, 3) }</td>
