@@ -9,7 +9,6 @@ mod support;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use std::path::PathBuf;
 use support::browser::Browser;
 use support::server::{ServeOptions, StaticServer};
 
@@ -22,17 +21,7 @@ const PREFIX: &str = "/tools/sla";
 /// The headline the sample report shows once the app has rendered.
 const HEADLINE: &str = "[data-testid=headline-availability] .value";
 
-fn dist() -> PathBuf {
-    let dir = std::env::var("SLA_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(
-        dir.join("index.html").is_file(),
-        "no bundle at {}: run `trunk build --release` first",
-        dir.display()
-    );
-    dir
-}
+use support::dist;
 
 /// The bundle under [`PREFIX`] with the strict [`CSP`] header on every response.
 fn serve() -> StaticServer {

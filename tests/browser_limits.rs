@@ -22,17 +22,7 @@ use std::path::PathBuf;
 use support::browser::Browser;
 use support::server::StaticServer;
 
-fn dist() -> PathBuf {
-    let dir = std::env::var("SLA_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(
-        dir.join("index.html").is_file(),
-        "no bundle at {}: run `trunk build --release` first",
-        dir.display()
-    );
-    dir
-}
+use support::dist;
 
 /// The headline availability figure, present once the report is on screen.
 const HEADLINE: &str = "[data-testid=headline-availability] .value";

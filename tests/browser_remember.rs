@@ -19,17 +19,7 @@ use std::path::PathBuf;
 use support::browser::Browser;
 use support::server::StaticServer;
 
-fn dist() -> PathBuf {
-    let dir = std::env::var("SLA_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(
-        dir.join("index.html").is_file(),
-        "no bundle at {}: run `trunk build --release` first",
-        dir.display()
-    );
-    dir
-}
+use support::dist;
 
 /// The language the page chose (from `<html lang>`), so expected texts match it.
 async fn page_lang(browser: &Browser) -> Lang {

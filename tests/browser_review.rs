@@ -23,17 +23,7 @@ use std::process::Command;
 use support::browser::Browser;
 use support::server::StaticServer;
 
-fn dist() -> PathBuf {
-    let dir = std::env::var("SLA_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(
-        dir.join("index.html").is_file(),
-        "no bundle at {}: run `trunk build --release` first",
-        dir.display()
-    );
-    dir
-}
+use support::dist;
 
 /// A fresh browser on the app's first screen, waited until the sample's review shows.
 async fn open_sample(server: &StaticServer) -> Browser {

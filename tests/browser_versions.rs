@@ -14,17 +14,10 @@ use sla_core::engine::{build_report, ReportRequest};
 use sla_core::model::Revision;
 use sla_core::sample;
 use sla_core::share;
-use std::path::PathBuf;
 use support::browser::Browser;
 use support::server::StaticServer;
 
-fn dist() -> PathBuf {
-    let dir = std::env::var("SLA_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(dir.join("index.html").is_file(), "no bundle at {}: run `trunk build --release` first", dir.display());
-    dir
-}
+use support::dist;
 
 /// The text of every cell matching `css`, in page order.
 async fn texts(browser: &Browser, css: &str) -> Vec<String> {
