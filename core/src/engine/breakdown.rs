@@ -87,16 +87,77 @@ pub fn downtime_part(agreement: &Agreement) -> Agreement {
 }
 
 /// What each incident counted, in list order. Same inputs and errors as
-/// [`super::build_report`].
+/// [`super::build_report`]. With revisions, each run of periods under one version is measured
+/// with that version's terms (as the report does) and an incident's seconds are summed over
+/// the runs.
 pub fn incident_breakdown(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Vec<IncidentLine>, EngineError> {
-    attribute(agreement, incidents, request).map(|(lines, _)| lines)
+    let mut merged: Option<Vec<IncidentLine>> = None;
+    for (terms, segment) in version_runs(agreement, incidents, request)? {
+        let (lines, _) = attribute(&terms, incidents, &segment)?;
+        merged = Some(match merged {
+            None => lines,
+            Some(so_far) => so_far.into_iter().zip(lines).map(|(a, b)| merge_lines(a, b)).collect(),
+        });
+    }
+    Ok(merged.unwrap_or_default())
 }
 
 /// The merged downtime timeline in time order: each stretch at its dominant weight, only where
 /// it falls in service time. Its weighted seconds add up to the report's downtime; summed
-/// over time within a period it gives the error-budget burn-down.
+/// over time within a period it gives the error-budget burn-down. With revisions, each run of
+/// periods under one version uses that version's terms.
 pub fn downtime_segments(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Vec<DowntimeSegment>, EngineError> {
-    attribute(agreement, incidents, request).map(|(_, segments)| segments)
+    let mut all = Vec::new();
+    for (terms, segment) in version_runs(agreement, incidents, request)? {
+        all.extend(attribute(&terms, incidents, &segment)?.1);
+    }
+    Ok(all)
+}
+
+/// The runs of consecutive periods measured under one version (the version in force on each
+/// period's first local day, as in the report), each with that version's terms and the request
+/// narrowed to the run. One run with the request as given when there are no revisions.
+fn version_runs(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<Vec<(Agreement, ReportRequest)>, EngineError> {
+    if agreement.revisions.is_empty() {
+        return Ok(vec![(agreement.clone(), request.clone())]);
+    }
+    let prep = prepare(agreement, incidents, request)?;
+    let mut runs: Vec<(usize, ReportRequest)> = Vec::new();
+    for p in &prep.periods {
+        let v = agreement.version_index_on(crate::calendar::local_date(prep.tz, p.start));
+        match runs.last_mut() {
+            Some((last, r)) if *last == v => r.to = Some(p.end),
+            _ => runs.push((v, ReportRequest { as_of: request.as_of, from: Some(p.start), to: Some(p.end) })),
+        }
+    }
+    Ok(runs
+        .into_iter()
+        .filter_map(|(v, r)| agreement.version_terms(v).map(|terms| (terms, r)))
+        .collect())
+}
+
+/// One incident's line over two runs: seconds added up; counted in either run counts.
+fn merge_lines(a: IncidentLine, b: IncidentLine) -> IncidentLine {
+    let rank = |s: LineStatus| match s {
+        LineStatus::Counted => 3,
+        LineStatus::Planned | LineStatus::Excluded | LineStatus::NoWeight => 2,
+        LineStatus::OutsideSpan => 1,
+    };
+    let counted_seconds = a.counted_seconds + b.counted_seconds;
+    let weighted_seconds = a.weighted_seconds + b.weighted_seconds;
+    let first = if a.status != LineStatus::OutsideSpan { &a } else { &b };
+    IncidentLine {
+        index: a.index,
+        period: a.period.clone().or_else(|| b.period.clone()),
+        status: if rank(b.status) > rank(a.status) { b.status } else { a.status },
+        open: a.open || b.open,
+        outage_seconds: a.outage_seconds + b.outage_seconds,
+        in_service_seconds: a.in_service_seconds + b.in_service_seconds,
+        counted_seconds,
+        // Versions may weigh the same impact differently: the effective weight over both.
+        weight_percent: if counted_seconds > 0 { weighted_seconds / counted_seconds as f64 * 100.0 } else { first.weight_percent },
+        weighted_seconds,
+    }
 }
 
 fn attribute(agreement: &Agreement, incidents: &[Incident], request: &ReportRequest) -> Result<(Vec<IncidentLine>, Vec<DowntimeSegment>), EngineError> {
@@ -233,7 +294,44 @@ mod tests {
         assert!(lines.iter().any(|l| l.status == LineStatus::Planned));
         assert!(lines.iter().any(|l| l.open));
         let segments = downtime_segments(&a, &incidents, &request).unwrap();
-        assert_eq!(downtime_segments(&downtime_part(&a), &incidents, &request).unwrap(), segments);
+        // The downtime part is a cache key: equal for one set of terms.
+        let v0 = a.version_terms(0).unwrap();
+        assert_eq!(
+            downtime_segments(&downtime_part(&v0), &incidents, &request).unwrap(),
+            downtime_segments(&v0, &incidents, &request).unwrap()
+        );
+        let weighted: f64 = segments.iter().map(DowntimeSegment::weighted_seconds).sum();
+        assert!((weighted - total).abs() < 1e-6, "segments {weighted} vs lines {total}");
+        assert!(segments.windows(2).all(|w| w[0].end <= w[1].start), "in time order, not overlapping");
+    }
+
+    #[test]
+    fn with_revisions_each_run_of_periods_uses_its_versions_terms() {
+        // From April the partial-outage weight doubles and maintenance is added: the lines
+        // must still add up to the report, which measures each period under its version.
+        let mut a = sample::sample_agreement();
+        let mut r = crate::model::Revision::new("9.0", chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+        let mut impact = a.impact.clone();
+        impact.partial_outage_percent = 60.0;
+        r.impact = Some(impact);
+        r.availability_hours = Some(crate::model::Schedule::weekdays(
+            crate::model::TimeOfDay::hm(8, 0).unwrap(),
+            crate::model::TimeOfDay::hm(18, 0).unwrap(),
+        ));
+        a.revisions.push(r);
+        let incidents = sample::sample_incidents();
+        let request = ReportRequest::as_of(sample::sample_as_of());
+        let report = build_report(&a, &incidents, &request).unwrap();
+        let lines = incident_breakdown(&a, &incidents, &request).unwrap();
+        assert_eq!(lines.len(), incidents.len());
+        let total: f64 = lines.iter().map(|l| l.weighted_seconds).sum();
+        let expected = report.total.figures.availability.weighted_downtime_seconds as f64;
+        assert!((total - expected).abs() <= 1.0, "{total} vs {expected}");
+        // And it differs from measuring everything under the first version.
+        let first = incident_breakdown(&a.version_terms(0).unwrap(), &incidents, &request).unwrap();
+        let first_total: f64 = first.iter().map(|l| l.weighted_seconds).sum();
+        assert!((first_total - total).abs() > 60.0, "{first_total} vs {total}");
+        let segments = downtime_segments(&a, &incidents, &request).unwrap();
         let weighted: f64 = segments.iter().map(DowntimeSegment::weighted_seconds).sum();
         assert!((weighted - total).abs() < 1e-6, "segments {weighted} vs lines {total}");
         assert!(segments.windows(2).all(|w| w[0].end <= w[1].start), "in time order, not overlapping");
