@@ -384,3 +384,44 @@ async fn the_saved_agreements_file_moves_them_to_a_fresh_browser() {
     let _ = std::fs::remove_file(&path);
     fresh.close().await;
 }
+
+/// An agreement too large for a share link gets a message instead of a link that would not open.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+async fn an_agreement_too_large_for_a_link_says_so() {
+    use fantoccini::Locator;
+    use sla_web::state::persist::{encode, Prefs, SavedAgreement, Stored, APP_VERSION, STORE_SCHEMA};
+    // 80,000 pseudo-random letters do not compress below the 64,000-character limit.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let noise: String = (0..80_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b'a' + (x % 26) as u8)
+        })
+        .collect();
+    let agreement = Agreement { customer: noise, ..sample::sample_agreement() };
+    let stored = Stored {
+        schema: STORE_SCHEMA.into(),
+        saved_at_version: APP_VERSION.into(),
+        agreements: vec![SavedAgreement { id: 1, name: "huge".into(), agreement }],
+        current: 1,
+        prefs: Prefs::default(),
+    };
+    let server = StaticServer::start(&dist());
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/")).await.expect("open the app");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    let script = format!("localStorage.setItem('sla-app-state', {:?}); return true", encode(&stored));
+    browser.client.execute(&script, vec![]).await.expect("store");
+    browser.client.refresh().await.expect("reload");
+    browser.text_of("[data-testid=headline-availability] .value").await;
+    browser.client.find(Locator::Css("#share-copy")).await.expect("share button").click().await.expect("click");
+    let message = browser.text_of("[data-testid=share-too-long]").await;
+    assert!(message.contains("64,000"), "{message}");
+    let link = browser.client.execute("return document.querySelector('#share-url') === null", vec![]).await.expect("read");
+    assert_eq!(link.as_bool(), Some(true), "no link is offered");
+    assert!(browser.console_errors().await.is_empty());
+    browser.close().await;
+}

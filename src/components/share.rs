@@ -24,13 +24,19 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
     let base = use_state(|| None::<String>);
     let copied = use_state(|| None::<bool>);
     let fragment = use_memo(props.agreement.clone(), sla_core::share::fragment);
-    let link = base.as_ref().map(|b| format!("{b}#{fragment}"));
+    // A link longer than the decoder accepts would not open: say so instead of making it.
+    let too_long = fragment.len() > sla_core::share::MAX_PAYLOAD_LEN;
+    let link = base.as_ref().filter(|_| !too_long).map(|b| format!("{b}#{fragment}"));
     let onclick = {
         let (base, copied, fragment) = (base.clone(), copied.clone(), fragment.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(page) = crate::storage::page_address() else {
                 return;
             };
+            if too_long {
+                base.set(Some(page));
+                return;
+            }
             copied.set(Some(false));
             crate::storage::copy_to_clipboard(&format!("{page}#{fragment}"), {
                 let copied = copied.clone();
@@ -49,6 +55,11 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
             <div class="form-row">
                 <button type="button" id="share-copy" {onclick}>{ t(RememberMsg::CopyShareLink) }</button>
             </div>
+            if too_long && base.is_some() {
+                <p class="field-error" role="alert" data-testid="share-too-long">
+                    { format!("{} ({} / {})", t(RememberMsg::ShareTooLong), crate::format::grouped(fragment.len() as f64, 0), crate::format::grouped(sla_core::share::MAX_PAYLOAD_LEN as f64, 0)) }
+                </p>
+            }
             if let Some(link) = link {
                 <label class="share-field" for="share-url">
                     <span class="lib-label">{ t(RememberMsg::ShareLinkLabel) }</span>

@@ -26,6 +26,11 @@ crate::messages! { RememberMsg;
         "連結只包含協議設定（不含事故資料），任何人開啟後都會得到相同的設定。",
         "链接只包含协议设置（不含事件数据），任何人打开后都会得到相同的设置。"
     ],
+    ShareTooLong => [
+        "This agreement is too large for a share link (characters in the link / the most a link may hold); export it as a file instead.",
+        "這份協議太大，無法放進分享連結（連結字元數 / 上限）；請改為匯出檔案。",
+        "这份协议太大，无法放进分享链接（链接字符数 / 上限）；请改为导出文件。"
+    ],
     CopyShareLink => ["Copy share link", "複製分享連結", "复制分享链接"],
     ShareLinkLabel => ["Share link", "分享連結", "分享链接"],
     Copied => ["Copied to the clipboard.", "已複製到剪貼簿。", "已复制到剪贴板。"],
