@@ -62,8 +62,10 @@ pub(crate) fn build(
             j += 1;
         }
         let terms = &versions[v];
-        let part = if i == 0 && j + 1 == n && v + 1 == versions.len() {
-            full.clone()
+        let part = if v + 1 == versions.len() {
+            // Under the latest version: the span run already measured these periods with the
+            // same terms (a period's figures depend only on its own time), so take them.
+            latest_part(&full, i, j)
         } else {
             let segment = ReportRequest {
                 as_of: request.as_of,
@@ -185,6 +187,37 @@ pub(crate) fn build(
     })
 }
 
+/// Periods `i..=j` of the span run (made with the latest version's terms) as the report of
+/// that run alone: its periods, the breaches and notes of those periods, and their compliance
+/// added up.
+fn latest_part(full: &Report, i: usize, j: usize) -> Report {
+    let periods = full.periods[i..=j].to_vec();
+    let labels: Vec<&str> = periods.iter().map(|p| p.label.as_str()).collect();
+    let breaches = full.breaches.iter().filter(|b| labels.contains(&b.period.as_str())).cloned().collect();
+    let notes = full
+        .notes
+        .iter()
+        .filter(|n| labels.iter().any(|l| n.starts_with(&format!("period {l} "))))
+        .cloned()
+        .collect();
+    let mut total = full.total.clone();
+    total.figures.compliance = merge_compliance(&periods.iter().map(|p| p.figures.compliance.clone()).collect::<Vec<_>>());
+    Report {
+        schema: full.schema.clone(),
+        agreement: full.agreement.clone(),
+        as_of: full.as_of,
+        from: full.from,
+        to: full.to,
+        rows: full.rows.clone(),
+        periods,
+        total,
+        breaches,
+        open_incidents: Vec::new(),
+        notes,
+        versions: Vec::new(),
+    }
+}
+
 /// `2026-01`, or `2026-01…2026-03`.
 fn period_range(labels: &[String]) -> String {
     match (labels.first(), labels.last()) {
@@ -266,6 +299,30 @@ mod tests {
         i.restored = Some(t(end));
         i.resolved = Some(t(end));
         i
+    }
+
+    #[test]
+    fn the_latest_versions_periods_equal_measuring_them_alone() {
+        // The sample's 3.0 applies from April: the report takes April–June from the span run;
+        // they must equal a report of April–June alone under 3.0.
+        let a = crate::sample::sample_agreement();
+        let incidents = crate::sample::sample_incidents();
+        let request = ReportRequest::as_of(crate::sample::sample_as_of());
+        let report = build_report(&a, &incidents, &request).unwrap();
+        let last = a.version_count() - 1;
+        let first_latest = report.periods.iter().position(|p| p.version == a.versions()[last].version).unwrap();
+        let alone = build_single(
+            &a.version_terms(last).unwrap(),
+            &incidents,
+            &ReportRequest { as_of: request.as_of, from: Some(report.periods[first_latest].start), to: Some(report.to) },
+        )
+        .unwrap();
+        for (mut p, q) in report.periods[first_latest..].iter().cloned().zip(&alone.periods) {
+            p.revised_during.clear();
+            assert_eq!(&p, q);
+        }
+        let later: Vec<_> = report.breaches.iter().filter(|b| alone.periods.iter().any(|p| p.label == b.period)).collect();
+        assert_eq!(later, alone.breaches.iter().collect::<Vec<_>>());
     }
 
     #[test]
