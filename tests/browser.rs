@@ -10,7 +10,7 @@ use support::browser::Browser;
 use support::server::StaticServer;
 use std::path::PathBuf;
 
-use support::dist;
+use support::{assert_same_origin, dist};
 
 /// The headline availability figure, present once the report is on screen.
 const HEADLINE: &str = "[data-testid=headline-availability] .value";
@@ -23,12 +23,6 @@ async fn open_sample(server: &StaticServer) -> Browser {
     browser
 }
 
-/// Every URL the page loaded must be on the test server's origin.
-fn assert_same_origin(urls: &[String], origin: &str) {
-    assert!(!urls.is_empty(), "the page loaded nothing at all");
-    let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&format!("{origin}/"))).collect();
-    assert!(foreign.is_empty(), "the page requested resources from other origins: {foreign:?}");
-}
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
@@ -271,17 +265,7 @@ mod exports {
     use super::*;
     use fantoccini::Locator;
     use std::process::Command;
-
-    /// The `sla` binary of this workspace, built from the current sources (cargo does nothing
-    /// when it is up to date; a stale binary would compare the app with an old report).
-    fn sla_binary() -> PathBuf {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("target"));
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo).args(["build", "-p", "sla-cli"]).current_dir(&root).status().expect("build the CLI");
-        assert!(status.success(), "building the sla CLI failed");
-        target.join("debug/sla")
-    }
+    use support::sla_binary;
 
     #[tokio::test(flavor = "multi_thread")]
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]

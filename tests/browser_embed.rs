@@ -21,7 +21,7 @@ const PREFIX: &str = "/tools/sla";
 /// The headline the sample report shows once the app has rendered.
 const HEADLINE: &str = "[data-testid=headline-availability] .value";
 
-use support::dist;
+use support::{assert_same_origin, dist};
 
 /// The bundle under [`PREFIX`] with the strict [`CSP`] header on every response.
 fn serve() -> StaticServer {
@@ -34,15 +34,6 @@ fn serve() -> StaticServer {
     )
 }
 
-/// Every URL the page loaded must be on the test server's origin.
-fn assert_same_origin(urls: &[String], origin: &str) {
-    assert!(!urls.is_empty(), "the page loaded nothing at all");
-    let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&format!("{origin}/"))).collect();
-    assert!(
-        foreign.is_empty(),
-        "the page requested resources from other origins: {foreign:?}"
-    );
-}
 
 /// Chromium's DevTools command endpoint, which ChromeDriver serves.
 #[derive(Debug)]

@@ -17,33 +17,16 @@ mod support;
 use fantoccini::Locator;
 use sla_core::import::MAX_INPUT_BYTES;
 use sla_web::components::import::text::too_large_text;
-use sla_web::i18n::Lang;
 use std::path::PathBuf;
 use support::browser::Browser;
 use support::server::StaticServer;
 
-use support::dist;
+use support::{assert_same_origin, dist};
 
 /// The headline availability figure, present once the report is on screen.
 const HEADLINE: &str = "[data-testid=headline-availability] .value";
 
-/// The language the page chose (from `<html lang>`), so expected texts match it.
-async fn page_lang(browser: &Browser) -> Lang {
-    let tag = browser
-        .wait_for_js("the document language", "return document.documentElement.lang")
-        .await;
-    Lang::from_tag(tag.as_str().unwrap_or("en"))
-}
 
-/// Every URL the page loaded must be on the test server's origin.
-fn assert_same_origin(urls: &[String], origin: &str) {
-    assert!(!urls.is_empty(), "the page loaded nothing at all");
-    let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&format!("{origin}/"))).collect();
-    assert!(
-        foreign.is_empty(),
-        "the page requested resources from other origins: {foreign:?}"
-    );
-}
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
@@ -52,7 +35,7 @@ async fn a_file_over_the_size_limit_is_refused_up_front_and_the_tab_survives() {
     let browser = Browser::start().await;
     browser.client.goto(&server.url("/")).await.expect("open the app");
     let before = browser.text_of(HEADLINE).await;
-    let lang = page_lang(&browser).await;
+    let lang = browser.page_lang().await;
 
     // 1 MB over the limit, made in the page from one 1 MB chunk repeated (the browser's blob
     // store holds it; nothing is read unless the app reads it).
@@ -180,21 +163,7 @@ async fn a_whole_journey_requests_nothing_outside_the_origin() {
     browser.downloaded(".csv").await;
 
     // Make a share link.
-    browser
-        .client
-        .find(Locator::Css("#share-copy"))
-        .await
-        .expect("share button")
-        .click()
-        .await
-        .expect("click");
-    let link = browser
-        .wait_for_js(
-            "the share link",
-            "const e = document.querySelector('#share-url'); return e && e.value",
-        )
-        .await;
-    let link = link.as_str().unwrap_or_default().to_string();
+    let link = browser.share_link().await;
     assert!(link.starts_with(&server.origin()) && link.contains("#a=1."), "{link}");
 
     // The calculators, on the page and from a calculator link.

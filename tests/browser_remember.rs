@@ -12,7 +12,6 @@ use sla_core::sample;
 use sla_core::share;
 use sla_web::components::calculators::text::duration_text;
 use sla_web::components::library::text::notice_text;
-use sla_web::i18n::Lang;
 use sla_web::state::calc::CalcState;
 use sla_web::state::persist::{Notice, StoreError};
 use std::path::PathBuf;
@@ -21,13 +20,6 @@ use support::server::StaticServer;
 
 use support::dist;
 
-/// The language the page chose (from `<html lang>`), so expected texts match it.
-async fn page_lang(browser: &Browser) -> Lang {
-    let tag = browser
-        .wait_for_js("the document language", "return document.documentElement.lang")
-        .await;
-    Lang::from_tag(tag.as_str().unwrap_or("en"))
-}
 
 async fn wait_for_value(browser: &Browser, css: &str, value: &str) {
     let script = format!("const e = document.querySelector({css:?}); return !!e && e.value === {value:?}");
@@ -75,21 +67,7 @@ async fn a_reload_keeps_the_edited_agreement_and_the_share_link_holds_it() {
     assert_eq!(entries.as_u64(), Some(1));
 
     // The share link carries exactly the edited agreement.
-    browser
-        .client
-        .find(Locator::Css("#share-copy"))
-        .await
-        .expect("share button")
-        .click()
-        .await
-        .expect("click");
-    let link = browser
-        .wait_for_js(
-            "the share link",
-            "const e = document.querySelector('#share-url'); return e && e.value",
-        )
-        .await;
-    let link = link.as_str().unwrap_or_default().to_string();
+    let link = browser.share_link().await;
     assert!(link.starts_with(&server.origin()), "{link}");
     let payload = link
         .split_once('#')
@@ -109,7 +87,7 @@ async fn a_reload_keeps_the_edited_agreement_and_the_share_link_holds_it() {
         .expect("store");
     browser.client.refresh().await.expect("reload");
     browser.text_of("[data-testid=headline-availability] .value").await;
-    let lang = page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     let (reset, _) = notice_text(
         &Notice::StoredReset(StoreError::UnsupportedVersion("sla-app-state/9".into())),
         lang,
@@ -140,7 +118,7 @@ async fn a_share_link_in_a_fresh_browser_reproduces_the_agreement() {
     browser.client.goto(&url).await.expect("open the link");
     browser.text_of("[data-testid=headline-availability] .value").await;
     wait_for_value(&browser, "#target-input", "99.95").await;
-    let lang = page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     let (opened, _) = notice_text(&Notice::SharedOpened, lang);
     let script = format!(
         "return [...document.querySelectorAll('[data-testid=notice]')].some(n => n.textContent.includes({opened:?}))"
@@ -169,7 +147,7 @@ async fn a_damaged_share_link_shows_a_message_and_the_app_still_works() {
         .await
         .expect("open the damaged link");
     browser.text_of("[data-testid=headline-availability] .value").await;
-    let lang = page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     let error = share::decode(damaged).expect_err("the link is damaged");
     let (text, _) = notice_text(&Notice::BadShareLink(error), lang);
     let script = format!("return [...document.querySelectorAll('[data-testid=notice][role=alert]')].some(n => n.textContent.includes({text:?}))");
@@ -196,7 +174,7 @@ async fn a_calculator_link_shows_its_answer() {
         .await
         .expect("open the calculator link");
     wait_for_value(&browser, "#calc-target", "99.95").await;
-    let lang = page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     let rows = CalcState::from_query(query)
         .expect("query")
         .allowed_downtime_answer()
@@ -228,7 +206,7 @@ async fn a_full_storage_quota_gets_a_clear_message() {
         .expect("target field");
     input.clear().await.expect("clear");
     input.send_keys("99.5").await.expect("type");
-    let lang = page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     let (text, _) = notice_text(&Notice::SaveFailed(StoreError::QuotaExceeded), lang);
     let script = format!(
         "return [...document.querySelectorAll('[data-testid=notice][role=alert]')].some(n => n.textContent.includes({text:?}))"

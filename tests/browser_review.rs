@@ -23,7 +23,7 @@ use std::process::Command;
 use support::browser::Browser;
 use support::server::StaticServer;
 
-use support::dist;
+use support::{dist, sla_binary};
 
 /// A fresh browser on the app's first screen, waited until the sample's review shows.
 async fn open_sample(server: &StaticServer) -> Browser {
@@ -45,33 +45,7 @@ fn native(focus: Option<&str>) -> (Report, ReviewReport) {
     (report, review)
 }
 
-/// The `sla` binary of this workspace, built if it is not there yet.
-fn sla_binary() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let target = std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root.join("target"));
-    let bin = target.join("debug/sla");
-    if !bin.is_file() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "-p", "sla-cli"])
-            .current_dir(&root)
-            .status()
-            .expect("build the CLI");
-        assert!(status.success(), "building the sla CLI failed");
-    }
-    bin
-}
 
-/// Texts of every element matching `css`, in document order.
-async fn texts(browser: &Browser, css: &str) -> Vec<String> {
-    let script = format!("return [...document.querySelectorAll({css:?})].map(e => e.textContent.trim())");
-    let v = browser.client.execute(&script, vec![]).await.expect("read texts");
-    v.as_array()
-        .map(|a| a.iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect())
-        .unwrap_or_default()
-}
 
 /// Number of pages in a PDF (its page objects).
 fn pdf_pages(pdf: &[u8]) -> usize {
@@ -103,10 +77,10 @@ async fn the_review_screens_show_the_cores_figures() {
         })
         .collect();
     assert_eq!(directions, Value::Array(expected));
-    let badges = texts(&browser, "[data-testid=trend-direction]").await;
+    let badges = browser.texts("[data-testid=trend-direction]").await;
     let words: Vec<String> = review.trends.iter().map(|t| direction_label(t, Lang::En)).collect();
     assert_eq!(badges, words);
-    let availability = texts(&browser, "[data-metric=availability] [data-testid=trend-point] td").await;
+    let availability = browser.texts("[data-metric=availability] [data-testid=trend-point] td").await;
     let values: Vec<String> = review.trends[0]
         .points
         .iter()
@@ -116,7 +90,7 @@ async fn the_review_screens_show_the_cores_figures() {
 
     // Where it comes from: by service first, in the core's order and amounts.
     let c = &review.contributors;
-    let credits = texts(&browser, "[data-testid=contributors] [data-testid=contributor-credit]").await;
+    let credits = browser.texts("[data-testid=contributors] [data-testid=contributor-credit]").await;
     let service: Vec<String> = c.tables[0]
         .rows
         .iter()
@@ -140,14 +114,14 @@ async fn the_review_screens_show_the_cores_figures() {
         "const t = document.querySelector('[data-testid=contributor-table]'); return t && t.dataset.dimension === 'category' && t.querySelector('th[scope=row]').textContent === {first:?}"
     );
     browser.wait_for_js("the category breakdown", &script).await;
-    let credits = texts(&browser, "[data-testid=contributors] [data-testid=contributor-credit]").await;
+    let credits = browser.texts("[data-testid=contributors] [data-testid=contributor-credit]").await;
     let by_category: Vec<String> = category
         .rows
         .iter()
         .map(|r| format::grouped(r.credit_amount, 2))
         .collect();
     assert_eq!(credits, by_category);
-    let top = texts(&browser, "[data-testid=contributors] [data-testid=top-incident-credit]").await;
+    let top = browser.texts("[data-testid=contributors] [data-testid=top-incident-credit]").await;
     let top_expected: Vec<String> = c
         .top_incidents
         .iter()
@@ -156,14 +130,14 @@ async fn the_review_screens_show_the_cores_figures() {
     assert_eq!(top, top_expected);
 
     // The review document: availability and credit per period, the missed targets.
-    let shown = texts(&browser, "[data-testid=review-availability]").await;
+    let shown = browser.texts("[data-testid=review-availability]").await;
     let periods: Vec<String> = review
         .periods
         .iter()
         .map(|p| format::percent(p.availability_percent, 3))
         .collect();
     assert_eq!(shown, periods);
-    let shown = texts(&browser, "[data-testid=review-credit]").await;
+    let shown = browser.texts("[data-testid=review-credit]").await;
     let credit: Vec<String> = review
         .periods
         .iter()
@@ -171,7 +145,7 @@ async fn the_review_screens_show_the_cores_figures() {
         .collect();
     assert_eq!(shown, credit);
     assert_eq!(
-        texts(&browser, "[data-testid=review-missed-item]").await.len(),
+        browser.texts("[data-testid=review-missed-item]").await.len(),
         review.missed.len()
     );
 
@@ -189,7 +163,7 @@ async fn the_review_screens_show_the_cores_figures() {
             &format!("return document.querySelector('#review-heading').textContent === {heading:?}"),
         )
         .await;
-    let badges = texts(&browser, "[data-testid=trend-direction]").await;
+    let badges = browser.texts("[data-testid=trend-direction]").await;
     let words: Vec<String> = review.trends.iter().map(|t| direction_label(t, Lang::ZhHant)).collect();
     assert_eq!(badges, words);
 
@@ -246,7 +220,7 @@ async fn the_exported_review_equals_the_command_lines_and_the_cores() {
         )
         .await;
     let (_, may) = native(Some("2026-05"));
-    let rows = texts(&browser, "[data-testid=review-period-row] th").await;
+    let rows = browser.texts("[data-testid=review-period-row] th").await;
     assert_eq!(rows.len(), 1);
     assert!(rows[0].starts_with("2026-05"), "{rows:?}");
     browser

@@ -19,12 +19,6 @@ use support::server::StaticServer;
 
 use support::dist;
 
-/// The text of every cell matching `css`, in page order.
-async fn texts(browser: &Browser, css: &str) -> Vec<String> {
-    let script = format!("return Array.from(document.querySelectorAll({css:?})).map(e => e.textContent.trim())");
-    let v = browser.wait_for_js(css, &script).await;
-    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
-}
 
 /// Sets an input's value as a user would and fires its events.
 async fn set_value(browser: &Browser, css: &str, value: &str) {
@@ -49,7 +43,7 @@ async fn versions_apply_per_period_what_if_is_one_click_and_the_link_keeps_them(
     let request = ReportRequest::as_of(sample::sample_as_of());
     let report = build_report(&agreement, &incidents, &request).expect("report");
     let expected: Vec<String> = report.periods.iter().map(|p| p.version.clone()).collect();
-    assert_eq!(texts(&browser, "[data-testid=period-version]").await, expected);
+    assert_eq!(browser.texts("[data-testid=period-version]").await, expected);
 
     // What-if, latest version all along: the per-period verdicts are the what-if report's.
     let last = agreement.version_count() - 1;
@@ -93,9 +87,7 @@ async fn versions_apply_per_period_what_if_is_one_click_and_the_link_keeps_them(
     browser.wait_for_js("June under version 9.0", &script).await;
 
     // The share link holds all three versions exactly.
-    browser.client.find(Locator::Css("#share-copy")).await.expect("share button").click().await.expect("click");
-    let link = browser.wait_for_js("the share link", "const e = document.querySelector('#share-url'); return e && e.value").await;
-    let link = link.as_str().unwrap_or_default().to_string();
+    let link = browser.share_link().await;
     let payload = link.split_once('#').and_then(|(_, f)| share::payload_in_fragment(f)).expect("a fragment");
     assert_eq!(share::decode(payload), Ok(with_new));
     assert!(browser.console_errors().await.is_empty());

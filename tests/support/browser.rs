@@ -151,6 +151,36 @@ impl Browser {
         }
     }
 
+    /// The trimmed text of every element matching `css`, in page order (none: empty).
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let script = format!("return [...document.querySelectorAll({css:?})].map(e => e.textContent.trim())");
+        let v = self.client.execute(&script, vec![]).await.expect("read texts");
+        v.as_array()
+            .map(|a| a.iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The language the page chose (from `<html lang>`), so expected texts can match it.
+    pub async fn page_lang(&self) -> sla_web::i18n::Lang {
+        let tag = self.wait_for_js("the document language", "return document.documentElement.lang").await;
+        sla_web::i18n::Lang::from_tag(tag.as_str().unwrap_or("en"))
+    }
+
+    /// Clicks "Copy share link" and returns the link the page then shows.
+    pub async fn share_link(&self) -> String {
+        self.client
+            .find(Locator::Css("#share-copy"))
+            .await
+            .expect("share button")
+            .click()
+            .await
+            .expect("click");
+        let link = self
+            .wait_for_js("the share link", "const e = document.querySelector('#share-url'); return e && e.value")
+            .await;
+        link.as_str().unwrap_or_default().to_string()
+    }
+
     /// Browser console entries at level SEVERE (errors), drained since the last call.
     pub async fn console_errors(&self) -> Vec<String> {
         let log = self.client.issue_cmd(BrowserLog).await.unwrap_or(Value::Null);
