@@ -59,21 +59,15 @@ pub fn App(props: &AppProps) -> Html {
         let (state, settings) = (state.clone(), state.data.settings.clone());
         use_effect_with(deps, move |(keep, files, as_of)| {
             use crate::state::data::KeptFiles;
-            use crate::state::kept::{KeepError, Kept};
+            use crate::state::kept::Kept;
             use crate::state::persist::Notice;
             let notify = |n: Notice| state.dispatch(Action::Library(crate::state::LibraryAction::Notify(n)));
             match (keep, files) {
-                (true, Some(KeptFiles::Files(files))) => match Kept::new(files, &settings, *as_of) {
-                    Ok(kept) => {
-                        if let Err(e) = crate::storage::write_kept(&kept) {
-                            notify(Notice::KeepFailed(e));
-                        }
+                (true, Some(KeptFiles::Files(files))) => {
+                    if let Err(e) = crate::storage::write_kept(&Kept::new(files, &settings, *as_of)) {
+                        notify(Notice::KeepFailed(e));
                     }
-                    Err(KeepError::TooLarge { bytes }) => {
-                        crate::storage::clear_kept();
-                        notify(Notice::KeptTooLarge(bytes));
-                    }
-                },
+                }
                 (true, Some(KeptFiles::TooLarge(bytes))) => {
                     crate::storage::clear_kept();
                     notify(Notice::KeptTooLarge(*bytes));
@@ -90,10 +84,11 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_effect_with(state.lang, |lang| crate::browser::set_document_lang(*lang));
 
+    // The agreement as measured: as signed, or one version all along (what-if).
+    let measured = state.agreement.measured();
     let report = {
         // Shared: the incident list is compared by pointer, never element by element.
-        // The agreement as measured: as signed, or one version all along (what-if).
-        let deps = (state.agreement.measured(), Shared(state.data.incidents.clone()), state.data.as_of);
+        let deps = (measured.clone(), Shared(state.data.incidents.clone()), state.data.as_of);
         use_memo(deps, |(agreement, incidents, as_of)| {
             let request = ReportRequest { as_of: *as_of, from: None, to: None };
             build_report(agreement, incidents, &request).map(|r| SharedReport(Rc::new(r)))
@@ -116,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // What each incident counted: only computed while the incident table is open.
     let lines = {
-        let deps = (state.agreement.measured(), Shared(state.data.incidents.clone()), state.data.as_of, state.table.open);
+        let deps = (measured.clone(), Shared(state.data.incidents.clone()), state.data.as_of, state.table.open);
         use_memo(deps, |(agreement, incidents, as_of, open)| {
             open.then(|| incident_breakdown(agreement, incidents, &ReportRequest { as_of: *as_of, from: None, to: None }).ok())
                 .flatten()
@@ -147,12 +142,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The burn-down period is measured under the version that applied to it.
     let burn_terms = {
-        let measured = state.agreement.measured();
         let version = match &*report {
             Ok(r) => r.periods.iter().find(|p| p.label == burn_label).map(|p| p.version.clone()),
             Err(_) => None,
         };
-        version.and_then(|v| measured.version_index_of(&v)).and_then(|i| measured.version_terms(i)).unwrap_or(measured)
+        version.and_then(|v| measured.version_index_of(&v)).and_then(|i| measured.version_terms(i)).unwrap_or_else(|| measured.clone())
     };
     let segments = {
         // Keyed on the downtime part of the agreement: a target edit does not redo the timeline.
@@ -304,7 +298,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <h2 id="credits-heading">{ t(Msg::CreditsHeading) }</h2>
                                 <CreditSteps report={report.clone()} />
                             </section>
-                            <ReviewSection agreement={state.agreement.measured()} incidents={Shared(state.data.incidents.clone())} report={report.clone()} />
+                            <ReviewSection agreement={measured.clone()} incidents={Shared(state.data.incidents.clone())} report={report.clone()} />
                 }
                 <CalculatorsSection state={state.calc.clone()} on_action={on_calc} />
                 <section id="library" class="card no-print" aria-labelledby="library-heading">

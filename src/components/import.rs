@@ -6,5 +6,5 @@ mod summary;
 pub mod text;
 
 pub use mapping::{set_column, set_duration, MappingEditor, MappingEditorProps};
-pub use panel::{options_for, parse_local_input, ImportPanel, ImportPanelProps};
+pub use panel::{parse_local_input, ImportPanel, ImportPanelProps};
 pub use summary::{preview_rows, total_counts, ImportSummary, ImportSummaryProps, PreviewRow};

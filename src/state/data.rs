@@ -272,6 +272,14 @@ mod tests {
     }
 
     #[test]
+    fn options_default_to_the_agreement_zone() {
+        let o = ImportSettings::default().options(None, "Asia/Taipei");
+        assert_eq!(o.time_zone, chrono_tz::Asia::Taipei);
+        let o = ImportSettings { time_zone: "Europe/Berlin".into(), ..Default::default() }.options(None, "Asia/Taipei");
+        assert_eq!(o.time_zone, chrono_tz::Europe::Berlin);
+    }
+
+    #[test]
     fn going_back_to_the_sample_keeps_the_settings() {
         let mut s = DataState::sample();
         let settings = ImportSettings { preset: Some(Preset::ServiceNow), ..ImportSettings::default() };

@@ -74,23 +74,10 @@ pub struct Kept {
     pub as_of: DateTime<Utc>,
 }
 
-/// Why an import is not kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeepError {
-    /// The files together are over [`KEEP_LIMIT_BYTES`].
-    TooLarge {
-        /// Their size in bytes.
-        bytes: usize,
-    },
-}
-
 impl Kept {
-    /// The value to keep for these files, settings and "as of" instant; refused over the limit.
-    pub fn new(files: &[(String, Vec<u8>)], settings: &ImportSettings, as_of: DateTime<Utc>) -> Result<Kept, KeepError> {
-        let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
-        if bytes > KEEP_LIMIT_BYTES {
-            return Err(KeepError::TooLarge { bytes });
-        }
+    /// The value to keep for these files, settings and "as of" instant. Whether they are small
+    /// enough to keep is decided before they are copied, by [`super::data::KeptFiles::of`].
+    pub fn new(files: &[(String, Vec<u8>)], settings: &ImportSettings, as_of: DateTime<Utc>) -> Kept {
         let files = files
             .iter()
             .map(|(name, bytes)| match std::str::from_utf8(bytes) {
@@ -104,7 +91,7 @@ impl Kept {
             date_order: settings.date_order,
             time_zone: settings.time_zone.clone(),
         };
-        Ok(Kept { schema: KEPT_SCHEMA.into(), files, settings, as_of })
+        Kept { schema: KEPT_SCHEMA.into(), files, settings, as_of }
     }
 
     /// The stored text.
@@ -196,7 +183,7 @@ mod tests {
     fn utf8_files_are_kept_as_text_and_restore_with_the_same_row_accounting() {
         let files = vec![("log.csv".to_string(), CSV.as_bytes().to_vec())];
         let settings = ImportSettings { date_order: Some(DateOrder::DayFirst), ..ImportSettings::default() };
-        let kept = Kept::new(&files, &settings, at("2026-02-01T00:00:00Z")).expect("small enough");
+        let kept = Kept::new(&files, &settings, at("2026-02-01T00:00:00Z"));
         assert!(!kept.files[0].latin1);
         let text = kept.encode();
         assert!(text.starts_with(r#"{"schema":"sla-kept-incidents/1","files":[{"name":"log.csv","text":"id,start"#), "{text}");
@@ -216,20 +203,19 @@ mod tests {
     #[test]
     fn other_bytes_are_kept_one_character_each_and_come_back_unchanged() {
         let bytes: Vec<u8> = (0u8..=255).collect();
-        let kept = Kept::new(&[("big5.csv".into(), bytes.clone())], &ImportSettings::default(), at("2026-01-01T00:00:00Z"))
-            .expect("small");
+        let kept = Kept::new(&[("big5.csv".into(), bytes.clone())], &ImportSettings::default(), at("2026-01-01T00:00:00Z"));
         assert!(kept.files[0].latin1);
         let back = Kept::decode(&kept.encode()).expect("reads back");
         assert_eq!(back.files()[0].1, bytes);
     }
 
     #[test]
-    fn over_the_limit_is_refused_with_the_size() {
+    fn only_imports_up_to_the_limit_are_copied_to_be_kept() {
+        use crate::state::data::KeptFiles;
+        let at_limit = vec![b'a'; KEEP_LIMIT_BYTES];
+        assert!(matches!(KeptFiles::of(&[("ok.csv".into(), at_limit)]), KeptFiles::Files(_)));
         let big = vec![b'a'; KEEP_LIMIT_BYTES + 1];
-        assert_eq!(
-            Kept::new(&[("big.csv".into(), big)], &ImportSettings::default(), at("2026-01-01T00:00:00Z")),
-            Err(KeepError::TooLarge { bytes: KEEP_LIMIT_BYTES + 1 })
-        );
+        assert_eq!(KeptFiles::of(&[("big.csv".into(), big)]), KeptFiles::TooLarge(KEEP_LIMIT_BYTES + 1));
     }
 
     #[test]
@@ -247,8 +233,7 @@ mod tests {
 
     #[test]
     fn a_file_that_no_longer_imports_names_itself() {
-        let kept = Kept::new(&[("empty.csv".into(), Vec::new())], &ImportSettings::default(), at("2026-01-01T00:00:00Z"))
-            .expect("small");
+        let kept = Kept::new(&[("empty.csv".into(), Vec::new())], &ImportSettings::default(), at("2026-01-01T00:00:00Z"));
         let err = kept.restore(None, "UTC").expect_err("an empty file does not import");
         assert_eq!(err.0, "empty.csv");
     }

@@ -16,7 +16,7 @@ use crate::state::data::{FileImport, ImportSettings, KeptFiles};
 use crate::state::DataAction;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use gloo::file::callbacks::FileReader;
-use sla_core::import::{ColumnMapping, DateOrder, Encoding, ImportError, ImportOptions, Preset};
+use sla_core::import::{ColumnMapping, DateOrder, Encoding, ImportError, Preset};
 use sla_core::model::Incident;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -54,12 +54,6 @@ enum Notice {
     Failed(JobError),
     /// A file over the supported size, refused before reading: its name and size.
     TooLarge(String, u64),
-}
-
-/// Builds the importer options from the settings and the saved mapping; local times default to
-/// the agreement's zone.
-pub fn options_for(settings: &ImportSettings, mapping: Option<&ColumnMapping>, agreement_zone: &str) -> ImportOptions {
-    settings.options(mapping, agreement_zone)
 }
 
 /// Reads a `datetime-local` value in `zone`.
@@ -127,7 +121,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     });
                 })
             };
-            let new_job = ImportJob::start(files, options_for(&settings, mapping.as_ref(), &zone), on_progress, on_done);
+            let new_job = ImportJob::start(files, settings.options(mapping.as_ref(), &zone), on_progress, on_done);
             *job.borrow_mut() = Some(new_job);
         })
     };
@@ -481,14 +475,6 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn options_default_to_the_agreement_zone() {
-        let o = options_for(&ImportSettings::default(), None, "Asia/Taipei");
-        assert_eq!(o.time_zone, chrono_tz::Asia::Taipei);
-        let o = options_for(&ImportSettings { time_zone: "Europe/Berlin".into() , ..Default::default() }, None, "Asia/Taipei");
-        assert_eq!(o.time_zone, chrono_tz::Europe::Berlin);
-    }
 
     #[test]
     fn as_of_input_is_read_in_the_zone() {

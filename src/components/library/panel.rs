@@ -84,8 +84,7 @@ pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
                         let on_action = props.on_action.clone();
                         let question = t(RememberMsg::ConfirmDelete);
                         Callback::from(move |_: MouseEvent| {
-                            let confirmed = web_sys::window().map(|w| w.confirm_with_message(question).unwrap_or(false)).unwrap_or(false);
-                            if confirmed {
+                            if crate::browser::confirm(question) {
                                 on_action.emit(L::Delete(id));
                             }
                         })
