@@ -67,7 +67,7 @@ pub fn VersionsPanel(props: &VersionsPanelProps) -> Html {
                         <input id={format!("version-note-{index}")} type="text" value={v.note.clone().unwrap_or_default()} onchange={on_note} maxlength="300" />
                     }
                 </td>
-                <td class="version-actions">
+                <td><div class="version-actions">
                     if editing {
                         <span class="status good">{ t(VersionMsg::Editing) }</span>
                     } else {
@@ -86,7 +86,7 @@ pub fn VersionsPanel(props: &VersionsPanelProps) -> Html {
                     if index > 0 {
                         <button type="button" class="secondary small" onclick={on_delete}>{ t(VersionMsg::Delete) }</button>
                     }
-                </td>
+                </div></td>
             </tr>
         }
     });
