@@ -15,7 +15,9 @@ use crate::i18n::{Lang, Msg};
 use crate::state::data::DataSource;
 use crate::state::agreement::VersionAction;
 use crate::state::{Action, AgreementAction, AppState};
-use sla_core::engine::{build_report, downtime_part, downtime_segments, incident_breakdown, ReportRequest};
+use chrono::{DateTime, Utc};
+use sla_core::engine::{build_report, downtime_part, downtime_segments, incident_breakdown, rescore, ReportRequest};
+use sla_core::model::{Agreement, Incident};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -86,12 +88,30 @@ pub fn App(props: &AppProps) -> Html {
 
     // The agreement as measured: as signed, or one version all along (what-if).
     let measured = state.agreement.measured();
+    // The last report built, with what it was built from: an edit to a target or the credit
+    // terms only judges its seconds again (`rescore`, equal to a full build) instead of
+    // measuring every incident again.
+    let last_built = use_mut_ref(|| None::<(Agreement, Shared<Vec<Incident>>, DateTime<Utc>, SharedReport)>);
     let report = {
         // Shared: the incident list is compared by pointer, never element by element.
         let deps = (measured.clone(), Shared(state.data.incidents.clone()), state.data.as_of);
-        use_memo(deps, |(agreement, incidents, as_of)| {
-            let request = ReportRequest { as_of: *as_of, from: None, to: None };
-            build_report(agreement, incidents, &request).map(|r| SharedReport(Rc::new(r)))
+        use_memo(deps, move |(agreement, incidents, as_of)| {
+            let mut last = last_built.borrow_mut();
+            let rescored = match &*last {
+                Some((with, from, at, previous)) if from == incidents && at == as_of => rescore(previous, with, agreement),
+                _ => None,
+            };
+            let built = match rescored {
+                Some(r) => Ok(SharedReport(Rc::new(r))),
+                None => {
+                    let request = ReportRequest { as_of: *as_of, from: None, to: None };
+                    build_report(agreement, incidents, &request).map(|r| SharedReport(Rc::new(r)))
+                }
+            };
+            if let Ok(r) = &built {
+                *last = Some((agreement.clone(), incidents.clone(), *as_of, r.clone()));
+            }
+            built
         })
     };
     // While a what-if is shown: the agreement as signed, measured too, compared period by period.

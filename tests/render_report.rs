@@ -160,7 +160,7 @@ async fn breach_list_shows_every_breach_sortable_by_overrun() {
     assert!(!report.breaches.is_empty());
     let html = LocalServerRenderer::<BreachList>::with_props(BreachListProps { report: report.clone(), time_zone: zone(&report) }).hydratable(false).render().await;
     assert_eq!(html.matches("data-testid=\"breach-row\"").count(), report.breaches.len());
-    for b in &report.breaches {
+    for b in report.breaches.iter() {
         assert!(html.contains(&format!("data-incident=\"{}\"", b.incident_id)), "{}", b.incident_id);
         assert!(html.contains(&escaped(&b.title)), "{}", b.title);
         assert!(html.contains(&format::duration(b.overrun_seconds)));
@@ -179,7 +179,7 @@ async fn breach_list_shows_every_breach_sortable_by_overrun() {
 async fn breach_titles_render_as_text() {
     let report = sample_report();
     let mut hostile: Report = (*report.0).clone();
-    hostile.breaches[0].title = "<script>alert(1)</script><img src=x onerror=alert(2)>".to_string();
+    std::sync::Arc::make_mut(&mut hostile.breaches)[0].title = "<script>alert(1)</script><img src=x onerror=alert(2)>".to_string();
     let report = SharedReport(Rc::new(hostile));
     let html = LocalServerRenderer::<BreachList>::with_props(BreachListProps { report: report.clone(), time_zone: zone(&report) }).hydratable(false).render().await;
     assert!(!html.contains("<script>"), "{html}");
@@ -192,7 +192,7 @@ async fn breach_list_pages_a_long_list() {
     let report = sample_report();
     let mut long: Report = (*report.0).clone();
     let one = long.breaches[0].clone();
-    long.breaches = (0..1_000).map(|i| sla_core::report::Breach { incident_id: format!("X-{i}"), ..one.clone() }).collect();
+    long.breaches = (0..1_000).map(|i| sla_core::report::Breach { incident_id: format!("X-{i}"), ..one.clone() }).collect::<Vec<_>>().into();
     let report = SharedReport(Rc::new(long));
     let html = LocalServerRenderer::<BreachList>::with_props(BreachListProps { report: report.clone(), time_zone: zone(&report) }).hydratable(false).render().await;
     assert_eq!(html.matches("data-testid=\"breach-row\"").count(), 200);

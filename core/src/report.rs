@@ -43,8 +43,10 @@ pub struct Report {
     pub periods: Vec<PeriodReport>,
     /// The whole span at once.
     pub total: TotalReport,
-    /// Every breached response or resolution target, in incident order.
-    pub breaches: Vec<Breach>,
+    /// Every breached response or resolution target, in incident order. Shared: a report
+    /// re-scored after a target edit ([`crate::engine::rescore`]) keeps the same breaches, and
+    /// a large log can have hundreds of thousands of them.
+    pub breaches: std::sync::Arc<Vec<Breach>>,
     /// Incidents still open at `as_of` (no restore/resolve time, or one after `as_of`).
     pub open_incidents: Vec<OpenIncident>,
     /// Remarks a reader should see, e.g. periods without service time.

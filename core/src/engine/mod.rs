@@ -16,10 +16,12 @@
 
 mod breakdown;
 mod downtime;
+mod rescore;
 mod revised;
 mod stats;
 
 pub use breakdown::{downtime_part, downtime_segments, incident_breakdown, DowntimeSegment, IncidentLine, LineStatus};
+pub use rescore::{measurement_terms, rescore};
 pub use stats::duration_stats;
 
 use crate::calendar::{resolve_local, weekly_intervals, Edge, Interval, ServiceCalendar};
@@ -528,7 +530,7 @@ pub(crate) fn build_single(
         rows,
         periods: period_reports,
         total,
-        breaches,
+        breaches: breaches.into(),
         open_incidents,
         notes,
         versions: vec![crate::report::AppliedVersion {

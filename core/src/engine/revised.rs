@@ -2,13 +2,16 @@
 //! on its first local day, the totals added up over the periods.
 //!
 //! How: the span and its periods do not depend on the terms (the time zone and the period spec
-//! are shared by every version), so one run with the latest version settles them, and gives the
-//! row counts, the open incidents and the span's incident KPIs (wall-clock durations, which no
-//! term changes). Each run of consecutive periods under one version is then reported with that
-//! version's terms over exactly those periods. Incidents that start in an earlier run still
-//! count their downtime inside a later one, as for any span.
+//! are shared by every version), so they are settled first. One run over the whole span, with
+//! the terms of the version that applies to the most periods, gives the row counts, the open
+//! incidents and the span's incident KPIs (wall-clock durations, which no term changes), and
+//! already measures that version's periods. Each other run of consecutive periods under one
+//! version is then reported with that version's terms over exactly those periods. Incidents
+//! that start in an earlier run still count their downtime inside a later one, as for any span.
+//! (A log that lies wholly under one version costs one run, as an agreement without revisions.)
 
-use super::{availability_figures_weighted, build_single, weights_micro, EngineError, ReportRequest};
+use super::{availability_figures_weighted, build_single, default_span, weights_micro, EngineError, ReportRequest, MAX_SPAN_DAYS};
+use crate::period::cut_periods;
 use crate::calendar::local_date;
 use crate::model::{Agreement, FieldError, FieldPath};
 use crate::report::{
@@ -39,15 +42,27 @@ pub(crate) fn build(
     let Some(latest) = versions.last() else {
         return build_single(agreement, incidents, request);
     };
-    let full = build_single(latest, incidents, request)?;
+    // The span and its periods, as any version's run would settle them.
+    let (from, to) = default_span(latest, tz, incidents, request)?;
+    // (A span the run will refuse is left to it, so that the error is the one it gives.)
+    let outline = if to > from && (to - from).num_days() <= MAX_SPAN_DAYS {
+        cut_periods(&latest.period, tz, from, to)?
+    } else {
+        Vec::new()
+    };
+    let version_on = |start| agreement.version_index_on(local_date(tz, start)).min(versions.len() - 1);
+    let mut periods_of = vec![0usize; versions.len()];
+    for p in &outline {
+        periods_of[version_on(p.start)] += 1;
+    }
+    // The version with the most periods (the latest on a tie) measures the whole span.
+    let span_version = (0..versions.len()).rev().max_by_key(|&v| (periods_of[v], v == versions.len() - 1)).unwrap_or(0);
+    let span = ReportRequest { as_of: request.as_of, from: Some(from), to: Some(to) };
+    let mut full = build_single(&versions[span_version], incidents, &span)?;
     let n = full.periods.len();
     let first_day = |p: &crate::report::PeriodReport| local_date(tz, p.start);
     let last_day = |p: &crate::report::PeriodReport| local_date(tz, p.end - TimeDelta::seconds(1));
-    let chosen: Vec<usize> = full
-        .periods
-        .iter()
-        .map(|p| agreement.version_index_on(first_day(p)))
-        .collect();
+    let chosen: Vec<usize> = full.periods.iter().map(|p| version_on(p.start)).collect();
 
     let mut periods = Vec::with_capacity(n);
     let mut breaches = Vec::new();
@@ -62,10 +77,10 @@ pub(crate) fn build(
             j += 1;
         }
         let terms = &versions[v];
-        let part = if v + 1 == versions.len() {
-            // Under the latest version: the span run already measured these periods with the
-            // same terms (a period's figures depend only on its own time), so take them.
-            latest_part(&full, i, j)
+        let part = if v == span_version {
+            // The span run already measured these periods with the same terms (a period's
+            // figures depend only on its own time), so take them.
+            span_part(&mut full, i, j)
         } else {
             let segment = ReportRequest {
                 as_of: request.as_of,
@@ -100,7 +115,12 @@ pub(crate) fn build(
             }
             periods.push(p);
         }
-        breaches.extend(part.breaches);
+        let part_breaches = std::sync::Arc::unwrap_or_clone(part.breaches);
+        if breaches.is_empty() {
+            breaches = part_breaches;
+        } else {
+            breaches.extend(part_breaches);
+        }
         notes.extend(part.notes);
         compliances.push(part.total.figures.compliance);
         i = j + 1;
@@ -180,26 +200,31 @@ pub(crate) fn build(
         rows: full.rows,
         periods,
         total,
-        breaches,
+        breaches: breaches.into(),
         open_incidents: full.open_incidents,
         notes,
         versions: applied,
     })
 }
 
-/// Periods `i..=j` of the span run (made with the latest version's terms) as the report of
-/// that run alone: its periods, the breaches and notes of those periods, and their compliance
-/// added up.
-fn latest_part(full: &Report, i: usize, j: usize) -> Report {
+/// Periods `i..=j` of the span run as the report of that run alone: its periods, the breaches
+/// and notes of those periods, and their compliance added up. When they are all the span's
+/// periods, the breaches and notes are moved out of `full` rather than copied.
+fn span_part(full: &mut Report, i: usize, j: usize) -> Report {
     let periods = full.periods[i..=j].to_vec();
-    let labels: Vec<&str> = periods.iter().map(|p| p.label.as_str()).collect();
-    let breaches = full.breaches.iter().filter(|b| labels.contains(&b.period.as_str())).cloned().collect();
-    let notes = full
-        .notes
-        .iter()
-        .filter(|n| labels.iter().any(|l| n.starts_with(&format!("period {l} "))))
-        .cloned()
-        .collect();
+    let (breaches, notes) = if i == 0 && j + 1 == full.periods.len() {
+        (std::mem::take(&mut full.breaches), std::mem::take(&mut full.notes))
+    } else {
+        let labels: Vec<&str> = periods.iter().map(|p| p.label.as_str()).collect();
+        let breaches = full.breaches.iter().filter(|b| labels.contains(&b.period.as_str())).cloned().collect::<Vec<_>>().into();
+        let notes = full
+            .notes
+            .iter()
+            .filter(|n| labels.iter().any(|l| n.starts_with(&format!("period {l} "))))
+            .cloned()
+            .collect();
+        (breaches, notes)
+    };
     let mut total = full.total.clone();
     total.figures.compliance = merge_compliance(&periods.iter().map(|p| p.figures.compliance.clone()).collect::<Vec<_>>());
     Report {
@@ -323,6 +348,66 @@ mod tests {
         }
         let later: Vec<_> = report.breaches.iter().filter(|b| alone.periods.iter().any(|p| p.label == b.period)).collect();
         assert_eq!(later, alone.breaches.iter().collect::<Vec<_>>());
+    }
+
+    /// Every run of periods under one version equals measuring that run alone with that
+    /// version's terms: its periods, and its breaches in order.
+    fn assert_runs_equal_measuring_them_alone(a: &Agreement, incidents: &[Incident], request: &ReportRequest) {
+        let report = build_report(a, incidents, request).unwrap();
+        let mut breaches = report.breaches.iter();
+        for run in &report.versions {
+            let first = report.periods.iter().position(|p| p.label == run.periods[0]).unwrap();
+            let last = first + run.periods.len() - 1;
+            let alone = build_single(
+                &a.version_terms(run.index).unwrap(),
+                incidents,
+                &ReportRequest { as_of: request.as_of, from: Some(report.periods[first].start), to: Some(report.periods[last].end) },
+            )
+            .unwrap();
+            for (mut p, q) in report.periods[first..=last].iter().cloned().zip(&alone.periods) {
+                p.revised_during.clear();
+                p.partial = q.partial;
+                assert_eq!(&p, q, "period {} under version {}", q.label, run.version);
+            }
+            let ours: Vec<_> = breaches.by_ref().take(alone.breaches.len()).collect();
+            assert_eq!(ours, alone.breaches.iter().collect::<Vec<_>>(), "breaches of version {}", run.version);
+        }
+        assert_eq!(breaches.next(), None, "breaches beyond the runs");
+    }
+
+    #[test]
+    fn every_version_run_equals_measuring_it_alone_wherever_the_revisions_fall() {
+        // The sample's log runs January–June 2026. Revisions moved so that the run over the
+        // whole span uses the latest version (3.0 from February), the first one (3.0 from June),
+        // or a middle one (three versions), and so that one version applies to no period.
+        let incidents = crate::sample::sample_incidents();
+        let request = ReportRequest::as_of(crate::sample::sample_as_of());
+        let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        for dates in [vec![date(2, 1)], vec![date(6, 1)], vec![date(4, 1)], vec![date(2, 1), date(3, 1)], vec![date(2, 10), date(2, 20)], vec![date(9, 1)]] {
+            let mut a = crate::sample::sample_agreement();
+            let template = a.revisions[0].clone();
+            a.revisions = dates
+                .iter()
+                .enumerate()
+                .map(|(k, d)| {
+                    let mut r = template.clone();
+                    r.version = format!("3.{k}");
+                    r.effective_date = *d;
+                    r.availability_target_percent = Some(99.95 - k as f64 * 0.4);
+                    // Terms that change what is measured, so a run under the wrong version shows.
+                    r.impact = Some(crate::model::ImpactWeights { partial_outage_percent: 50.0 + k as f64 * 20.0, degraded_percent: 10.0 });
+                    let mut priorities = a.priorities.clone();
+                    for p in &mut priorities {
+                        if let Some(t) = &mut p.respond {
+                            t.within = crate::model::Span::from_minutes(5 + k as i64);
+                        }
+                    }
+                    r.priorities = Some(priorities);
+                    r
+                })
+                .collect();
+            assert_runs_equal_measuring_them_alone(&a, &incidents, &request);
+        }
     }
 
     #[test]
