@@ -71,6 +71,13 @@ pub(crate) struct Converter {
 }
 
 impl Converter {
+    /// Room for `more` accepted rows.
+    pub fn reserve(&mut self, more: usize) {
+        self.incidents.reserve_exact(more);
+        self.accepted_rows.reserve_exact(more);
+        self.ids.reserve(more);
+    }
+
     pub fn new(
         mapping: ColumnMapping,
         columns: Vec<String>,

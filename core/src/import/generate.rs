@@ -251,7 +251,7 @@ fn generate_csv_spread(rows: usize, seed: u64, preset: Preset, spread: Option<u6
                 );
             }
         }
-        Preset::Statuspage | Preset::Generic => {
+        Preset::Statuspage => {
             out.push_str("id,start,end,priority,impact,service,title\n");
             let impacts = ["full", "partial", "degraded"];
             for i in 0..rows {
@@ -263,6 +263,28 @@ fn generate_csv_spread(rows: usize, seed: u64, preset: Preset, spread: Option<u6
                     i + 1,
                     iso(f.start_min),
                     iso(f.start_min + f.restore_min),
+                    f.priority,
+                    impact,
+                    f.service,
+                    f.problem
+                );
+            }
+        }
+        Preset::Generic => {
+            // As an ITSM or on-call export: acknowledged, restored ("end") and resolved times.
+            out.push_str("id,start,acknowledged,end,resolved,priority,impact,service,title\n");
+            let impacts = ["full", "partial", "degraded"];
+            for i in 0..rows {
+                let f = facts(&mut rng, &mut clock, spread);
+                let impact = impacts[rng.below(3) as usize];
+                let _ = writeln!(
+                    out,
+                    "INC-{},{},{},{},{},P{},{},{},{}",
+                    i + 1,
+                    iso(f.start_min),
+                    iso(f.start_min + f.ack_min),
+                    iso(f.start_min + f.restore_min),
+                    iso(f.start_min + f.resolve_min),
                     f.priority,
                     impact,
                     f.service,

@@ -516,10 +516,29 @@ impl<'a> Importer<'a> {
         let max_rows = max_rows.max(1);
         match self.phase {
             Phase::ScanningDates => self.scan_step(max_rows)?,
-            Phase::Importing => self.import_step(max_rows),
+            Phase::Importing => {
+                let first = self.conv.read == 0;
+                self.import_step(max_rows);
+                if first {
+                    self.reserve_for_the_rest();
+                }
+            }
             Phase::Done => {}
         }
         Ok(self.progress())
+    }
+
+    /// After the first rows: room for as many more as the rest of the text likely holds (at
+    /// their mean length, plus a sixteenth), so that a large file's incident list is not copied
+    /// each time it doubles (the copies were the import's memory peak).
+    fn reserve_for_the_rest(&mut self) {
+        let p = self.progress();
+        if p.done || p.rows_read == 0 || p.processed_bytes == 0 {
+            return;
+        }
+        let per_row = (p.processed_bytes / p.rows_read).max(1);
+        let rest = (p.total_bytes - p.processed_bytes) / per_row;
+        self.conv.reserve(usize::try_from(rest + rest / 16).unwrap_or(0));
     }
 
     /// The current progress.

@@ -65,6 +65,35 @@ pub fn parse_local_input(value: &str, zone: &str) -> Option<DateTime<Utc>> {
     sla_core::calendar::resolve_local(tz, naive, sla_core::calendar::Edge::Start)
 }
 
+/// Files are read in slices of this many bytes, each copied into wasm memory as it arrives: the
+/// page then never holds a second whole copy of a large file on the JavaScript side.
+const READ_SLICE: u64 = 8 << 20;
+
+/// The reader of one file's current slice (emptied to stop reading it).
+type ReaderSlot = Rc<RefCell<Option<FileReader>>>;
+
+/// Reads `file` from `bytes.len()` to its end, a slice at a time, then hands the bytes to
+/// `done`. A slice that cannot be read ends the file there (the import then reports what it
+/// got, e.g. an empty file).
+fn read_in_slices(file: Rc<gloo::file::File>, mut bytes: Vec<u8>, slot: ReaderSlot, done: Box<dyn FnOnce(Vec<u8>)>) {
+    let (at, size) = (bytes.len() as u64, file.size());
+    if at >= size {
+        done(bytes);
+        return;
+    }
+    let part = file.slice(at, (at + READ_SLICE).min(size));
+    let next = slot.clone();
+    let reader = gloo::file::callbacks::read_as_bytes(&part, move |result| match result {
+        Ok(chunk) if !chunk.is_empty() => {
+            bytes.extend_from_slice(&chunk);
+            drop(chunk);
+            read_in_slices(file, bytes, next, done);
+        }
+        _ => done(bytes),
+    });
+    *slot.borrow_mut() = Some(reader);
+}
+
 /// The import step.
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
@@ -75,7 +104,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let pasted = use_state(String::new);
     let dragging = use_state(|| false);
     let job = use_mut_ref(|| None::<ImportJob>);
-    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let readers = use_mut_ref(Vec::<ReaderSlot>::new);
     // What the last import read, to read again when a setting or the mapping changes: the
     // browser's file handles (the bytes stay on disk, never copied) or the pasted text.
     let last_sources = use_mut_ref(|| LastSources::None);
@@ -141,13 +170,19 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             }
             *last_sources.borrow_mut() = LastSources::Files(list.clone());
             let gathered: Rc<RefCell<Vec<Option<(String, Vec<u8>)>>>> = Rc::new(RefCell::new(vec![None; total]));
-            let mut handles = Vec::new();
+            // A new read stops the one before it (dropping a reader aborts it).
+            for slot in readers.borrow_mut().drain(..) {
+                slot.borrow_mut().take();
+            }
+            let mut slots = Vec::new();
             for (i, file) in list.into_iter().enumerate() {
                 let file = gloo::file::File::from(file);
                 let name = file.name();
                 let (gathered, start, settings, mapping) = (gathered.clone(), start.clone(), settings.clone(), mapping.clone());
-                handles.push(gloo::file::callbacks::read_as_bytes(&file, move |result| {
-                    let bytes = result.unwrap_or_default();
+                let slot = ReaderSlot::default();
+                slots.push(slot.clone());
+                let bytes = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0));
+                read_in_slices(Rc::new(file), bytes, slot, Box::new(move |bytes| {
                     let ready = {
                         let mut g = gathered.borrow_mut();
                         g[i] = Some((name, bytes));
@@ -159,7 +194,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     }
                 }));
             }
-            *readers.borrow_mut() = handles;
+            *readers.borrow_mut() = slots;
         })
     };
 
