@@ -76,7 +76,7 @@ pub fn money(amount: f64, currency: &str) -> String {
 /// An instant in the agreement's time zone, minute precision: `2026-03-29 14:05 CEST`.
 /// Falls back to UTC when the zone is unknown.
 pub fn instant(at: DateTime<Utc>, zone: &str) -> String {
-    match zone.parse::<chrono_tz::Tz>() {
+    match zone.parse::<sla_core::zone::Zone>() {
         Ok(tz) => at.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string(),
         Err(_) => at.format("%Y-%m-%d %H:%M UTC").to_string(),
     }

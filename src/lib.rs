@@ -15,3 +15,4 @@ pub mod panic_banner;
 pub mod state;
 pub mod storage;
 pub mod text_decoder;
+pub mod time_zones;

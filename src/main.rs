@@ -4,6 +4,7 @@
 fn main() {
     sla_web::panic_banner::install();
     sla_web::text_decoder::install();
+    sla_web::time_zones::install();
     sla_web::hosting::apply_embed_mode();
     sla_web::hosting::register_service_worker();
     // Saved agreements, a share link (#a=…) and calculator parameters (?calc=…), read before

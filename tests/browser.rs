@@ -293,6 +293,58 @@ mod exports {
 
     #[tokio::test(flavor = "multi_thread")]
     #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
+    async fn zones_from_the_browser_give_the_command_lines_report() {
+        // The page's time zones come from the browser (Intl), the command line's from the
+        // compiled database: the same agreement and log give the same report in zones with
+        // half-hour offsets and half-hour daylight saving, across their 2026 changes.
+        for zone in ["America/St_Johns", "Australia/Lord_Howe", "Asia/Kolkata"] {
+            let dir = support::browser::TempDir::new("zone");
+            let mut agreement = sla_core::sample::sample_agreement();
+            agreement.time_zone = zone.to_string();
+            let agreement_path = dir.0.join("agreement.json");
+            std::fs::write(&agreement_path, serde_json::to_string_pretty(&agreement).expect("JSON")).expect("write");
+            let incidents_path = dir.0.join("incidents.csv");
+            std::fs::write(&incidents_path, sla_core::sample::SAMPLE_INCIDENTS_CSV).expect("write");
+
+            let server = StaticServer::start(&dist());
+            let browser = open_sample(&server).await;
+            let choose = |selector: &'static str, path: std::path::PathBuf| {
+                let client = browser.client.clone();
+                async move {
+                    client.find(Locator::Css(selector)).await.expect("file input").send_keys(&path.display().to_string()).await.expect("choose");
+                }
+            };
+            choose("#ag-import-file", agreement_path.clone()).await;
+            browser
+                .wait_for_js("the agreement's zone", &format!("const z = document.querySelector('#ag-time_zone'); return !!z && z.value === {zone:?}"))
+                .await;
+            choose("#file-input", incidents_path.clone()).await;
+            browser
+                .wait_for_js("the import", "const s = document.querySelector('[data-testid=row-accounting]'); return !!s && !document.querySelector('[data-testid=import-progress]')")
+                .await;
+            browser.client.find(Locator::Css("#export-json")).await.expect("export button").click().await.expect("click");
+            let (_, bytes) = browser.downloaded(".json").await;
+            let from_app: serde_json::Value = serde_json::from_slice(&bytes).expect("the export is JSON");
+
+            let out = Command::new(sla_binary())
+                .args(["report", "--agreement"])
+                .arg(&agreement_path)
+                .arg("--incidents")
+                .arg(&incidents_path)
+                .args(["--format", "json"])
+                .output()
+                .expect("run sla");
+            assert!(out.status.success(), "sla failed: {}", String::from_utf8_lossy(&out.stderr));
+            let from_cli: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the CLI prints JSON");
+            assert_eq!(from_app["agreement"]["time_zone"], zone);
+            assert_eq!(from_app, from_cli, "{zone}: the app's export and the command line's report differ");
+            assert!(browser.console_errors().await.is_empty());
+            browser.close().await;
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    #[ignore = "needs the release bundle and Chromium; run scripts/test.sh"]
     async fn the_report_prints_to_pdf() {
         let server = StaticServer::start(&dist());
         let browser = open_sample(&server).await;

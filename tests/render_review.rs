@@ -140,7 +140,7 @@ async fn trends_show_every_metric_per_period_with_the_cores_direction() {
 #[tokio::test]
 async fn trends_say_not_enough_periods_over_two_months() {
     // January and February only: two complete periods, fewer than the three a direction needs.
-    let tz = chrono_tz::Europe::Berlin;
+    let tz = "Europe/Berlin".parse::<sla_core::zone::Zone>().expect("a zone");
     let from = tz.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap().with_timezone(&Utc);
     let to = tz.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap().with_timezone(&Utc);
     let request = ReportRequest {

@@ -236,7 +236,7 @@ fn date_order(text: &str) -> Result<DateOrder, CliError> {
 }
 
 /// An RFC 3339 instant, or (when `zone` is given) a date meaning its local midnight there.
-fn instant(text: &str, option: &str, zone: Option<chrono_tz::Tz>) -> Result<DateTime<Utc>, CliError> {
+fn instant(text: &str, option: &str, zone: Option<sla_core::zone::Zone>) -> Result<DateTime<Utc>, CliError> {
     let t = text.trim();
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Ok(dt.with_timezone(&Utc));

@@ -48,7 +48,7 @@ fn generic_berlin(bencher: Bencher) {
         bencher,
         &GENERIC,
         rows(),
-        ImportOptions::in_zone(chrono_tz::Europe::Berlin),
+        ImportOptions::in_zone("Europe/Berlin".parse().expect("a zone")),
     );
 }
 

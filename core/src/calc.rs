@@ -27,7 +27,7 @@
 
 use crate::model::{parse_duration_seconds, SpanError};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc, Weekday};
-use chrono_tz::Tz;
+use crate::zone::Zone;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -152,7 +152,7 @@ pub enum Convention {
         /// Any day inside the wanted period.
         date: NaiveDate,
         /// The IANA time zone in which the period's midnights are read.
-        time_zone: Tz,
+        time_zone: Zone,
     },
 }
 
@@ -169,7 +169,7 @@ impl Convention {
     /// ```
     pub fn calendar(date: NaiveDate, time_zone: &str) -> Result<Convention, CalcError> {
         let time_zone =
-            time_zone.trim().parse::<Tz>().map_err(|_| CalcError::UnknownTimeZone(time_zone.to_string()))?;
+            time_zone.trim().parse::<Zone>().map_err(|_| CalcError::UnknownTimeZone(time_zone.to_string()))?;
         Ok(Convention::Calendar { date, time_zone })
     }
 
@@ -361,7 +361,7 @@ fn calendar_days(kind: PeriodKind, date: NaiveDate) -> Option<(NaiveDate, NaiveD
 
 /// The instant local `date` begins in `tz`: its midnight, or, where midnight is skipped by a
 /// daylight-saving jump, the first local time that exists (at most a few hours later).
-fn start_of_local_day(tz: Tz, date: NaiveDate) -> Option<DateTime<Utc>> {
+fn start_of_local_day(tz: Zone, date: NaiveDate) -> Option<DateTime<Utc>> {
     let midnight = date.and_hms_opt(0, 0, 0)?;
     for quarter_hours in 0..=24 * 4 {
         let local = midnight + chrono::TimeDelta::minutes(15 * quarter_hours);
@@ -375,7 +375,7 @@ fn start_of_local_day(tz: Tz, date: NaiveDate) -> Option<DateTime<Utc>> {
 fn calendar_period(
     kind: PeriodKind,
     date: NaiveDate,
-    tz: Tz,
+    tz: Zone,
     convention: &Convention,
 ) -> Result<PeriodLength, CalcError> {
     let out_of_range = || CalcError::DateOutOfRange(date);
@@ -1046,9 +1046,9 @@ mod tests {
         assert!(CalcError::TargetOutOfRange(1e308).to_string().ends_with("not 1e308"));
         assert!(CalcError::TargetOutOfRange(101.5).to_string().ends_with("not 101.5"));
         // Far edges of the date range give errors, not panics.
-        let far = Convention::Calendar { date: NaiveDate::MAX, time_zone: chrono_tz::UTC };
+        let far = Convention::Calendar { date: NaiveDate::MAX, time_zone: crate::zone::Zone::UTC };
         assert!(matches!(period_length(PeriodKind::Year, &far), Err(CalcError::DateOutOfRange(_))));
-        let far = Convention::Calendar { date: NaiveDate::MIN, time_zone: chrono_tz::UTC };
+        let far = Convention::Calendar { date: NaiveDate::MIN, time_zone: crate::zone::Zone::UTC };
         assert!(period_length(PeriodKind::Week, &far).is_err());
     }
 

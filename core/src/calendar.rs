@@ -27,7 +27,7 @@
 
 use crate::model::{Hours, Schedule, TimeOfDay, WeeklyWindow};
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
-use chrono_tz::Tz;
+use crate::zone::Zone;
 
 /// A half-open span of time `[start, end)` in whole seconds since the Unix epoch (UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -83,13 +83,13 @@ pub enum Edge {
 /// ```
 /// use chrono::NaiveDate;
 /// use sla_core::calendar::{resolve_local, Edge};
-/// let berlin: chrono_tz::Tz = "Europe/Berlin".parse().unwrap();
+/// let berlin: sla_core::zone::Zone = "Europe/Berlin".parse().unwrap();
 /// // 2026-03-29 02:30 does not exist in Berlin: the clocks jump from 02:00 CET to 03:00 CEST,
 /// // i.e. at 01:00 UTC.
 /// let gap = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap().and_hms_opt(2, 30, 0).unwrap();
 /// assert_eq!(resolve_local(berlin, gap, Edge::Start).unwrap().to_rfc3339(), "2026-03-29T01:00:00+00:00");
 /// ```
-pub fn resolve_local(tz: Tz, local: NaiveDateTime, edge: Edge) -> Option<DateTime<Utc>> {
+pub fn resolve_local(tz: Zone, local: NaiveDateTime, edge: Edge) -> Option<DateTime<Utc>> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(a, b) => {
@@ -105,7 +105,7 @@ pub fn resolve_local(tz: Tz, local: NaiveDateTime, edge: Edge) -> Option<DateTim
 
 /// Smallest instant whose local wall time in `tz` is at or after `local` (used inside a gap).
 /// Binary search over ±30 h around the naive reading; every UTC offset lies within ±15 h.
-fn first_instant_at_or_after(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+fn first_instant_at_or_after(tz: Zone, local: NaiveDateTime) -> Option<DateTime<Utc>> {
     let naive = local.and_utc().timestamp();
     let wall = |u: i64| -> Option<NaiveDateTime> {
         let t = DateTime::from_timestamp(u, 0)?;
@@ -125,7 +125,7 @@ fn first_instant_at_or_after(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Ut
 }
 
 /// The local calendar date of an instant in `tz`.
-pub fn local_date(tz: Tz, instant: DateTime<Utc>) -> NaiveDate {
+pub fn local_date(tz: Zone, instant: DateTime<Utc>) -> NaiveDate {
     tz.from_utc_datetime(&instant.naive_utc()).date_naive()
 }
 
@@ -212,7 +212,7 @@ fn local_at(date: NaiveDate, seconds: u32) -> Option<NaiveDateTime> {
 
 /// Lays weekly windows out over `range`, one local day at a time, skipping `holidays`
 /// (sorted). Appends to `out` (not normalized).
-fn expand(tz: Tz, windows: &[DayWindow], holidays: &[NaiveDate], range: Interval, out: &mut Vec<Interval>) {
+fn expand(tz: Zone, windows: &[DayWindow], holidays: &[NaiveDate], range: Interval, out: &mut Vec<Interval>) {
     let (Some(from), Some(to)) = (DateTime::from_timestamp(range.start, 0), DateTime::from_timestamp(range.end, 0))
     else {
         return;
@@ -249,7 +249,7 @@ fn expand(tz: Tz, windows: &[DayWindow], holidays: &[NaiveDate], range: Interval
 
 /// The intervals of weekly recurring windows (e.g. maintenance "Sundays 02:00–04:00") inside
 /// `range`, normalized. Each entry is (weekdays, local start, local end).
-pub fn weekly_intervals(tz: Tz, windows: &[(&[Weekday], TimeOfDay, TimeOfDay)], range: Interval) -> Vec<Interval> {
+pub fn weekly_intervals(tz: Zone, windows: &[(&[Weekday], TimeOfDay, TimeOfDay)], range: Interval) -> Vec<Interval> {
     let ws: Vec<DayWindow> =
         windows.iter().map(|(d, s, e)| DayWindow { days: day_mask(d), start: s.seconds(), end: e.seconds() }).collect();
     let mut out = Vec::new();
@@ -279,7 +279,7 @@ impl ServiceCalendar {
     ///
     /// 24×7 without holidays is a single interval; otherwise every local day in the range is
     /// expanded (window by window, holidays skipped as whole local days) and the pieces merged.
-    pub fn new(schedule: &Schedule, tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> ServiceCalendar {
+    pub fn new(schedule: &Schedule, tz: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> ServiceCalendar {
         let range = Interval::from_utc(from, to);
         let mut holidays = schedule.holidays.clone();
         holidays.sort_unstable();
@@ -452,14 +452,14 @@ mod tests {
 
     #[test]
     fn around_the_clock_is_one_interval() {
-        let cal = ServiceCalendar::new(&Schedule::always(), Tz::UTC, utc("2026-01-01T00:00:00Z"), utc("2026-02-01T00:00:00Z"));
+        let cal = ServiceCalendar::new(&Schedule::always(), Zone::UTC, utc("2026-01-01T00:00:00Z"), utc("2026-02-01T00:00:00Z"));
         assert_eq!(cal.intervals().len(), 1);
         assert_eq!(cal.total_seconds(), 31 * 86_400);
     }
 
     #[test]
     fn berlin_spring_forward_day() {
-        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let tz: Zone = "Europe/Berlin".parse().unwrap();
         // Sunday 2026-03-29: 02:00 CET jumps to 03:00 CEST.
         let day = (utc("2026-03-28T23:00:00Z"), utc("2026-03-29T22:00:00Z"));
         // 08:00–18:00 local is still 10 h (06:00–16:00 UTC).
@@ -477,7 +477,7 @@ mod tests {
 
     #[test]
     fn berlin_fall_back_day() {
-        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let tz: Zone = "Europe/Berlin".parse().unwrap();
         // Sunday 2026-10-25: 03:00 CEST falls back to 02:00 CET; local day = 22:00Z..23:00Z next.
         let day = (utc("2026-10-24T22:00:00Z"), utc("2026-10-25T23:00:00Z"));
         let cal = ServiceCalendar::new(&every_day(tod(8, 0), tod(18, 0)), tz, day.0, day.1);
@@ -491,7 +491,7 @@ mod tests {
 
     #[test]
     fn holidays_remove_whole_local_days() {
-        let tz: Tz = "America/New_York".parse().unwrap();
+        let tz: Zone = "America/New_York".parse().unwrap();
         let mut s = Schedule::always();
         s.holidays = vec![NaiveDate::from_ymd_opt(2026, 7, 4).unwrap()];
         let cal = ServiceCalendar::new(&s, tz, utc("2026-07-01T04:00:00Z"), utc("2026-07-08T04:00:00Z"));
@@ -507,7 +507,7 @@ mod tests {
         // Mon–Fri 09:00–17:00 UTC. A clock started Friday 16:00 with 4 h to go: 1 h on Friday,
         // 3 h on Monday → Monday 12:00.
         let s = Schedule::weekdays(tod(9, 0), tod(17, 0));
-        let cal = ServiceCalendar::new(&s, Tz::UTC, utc("2026-03-02T00:00:00Z"), utc("2026-03-31T00:00:00Z"));
+        let cal = ServiceCalendar::new(&s, Zone::UTC, utc("2026-03-02T00:00:00Z"), utc("2026-03-31T00:00:00Z"));
         let start = utc("2026-03-06T16:00:00Z");
         assert_eq!(cal.deadline(start, 4 * 3600), Some(utc("2026-03-09T12:00:00Z")));
         assert_eq!(cal.seconds_between(start, utc("2026-03-09T12:00:00Z")), 4 * 3600);
@@ -536,7 +536,7 @@ mod tests {
         fn deadline_inverts_seconds_between(start in 0i64..30 * 86_400, n in 0i64..200 * 3600) {
             let base = utc("2026-03-01T00:00:00Z").timestamp();
             let s = Schedule::weekdays(tod(8, 0), tod(18, 0));
-            let tz: Tz = "Europe/Berlin".parse().unwrap();
+            let tz: Zone = "Europe/Berlin".parse().unwrap();
             let cal = ServiceCalendar::new(&s, tz, utc("2026-03-01T00:00:00Z"), utc("2026-06-01T00:00:00Z"));
             if let Some(d) = cal.deadline_ts(base + start, n) {
                 prop_assert_eq!(cal.seconds_between_ts(base + start, d), n);
@@ -552,7 +552,7 @@ mod tests {
             let mut v = [a, b, c];
             v.sort();
             let s = Schedule::weekdays(tod(9, 0), tod(17, 30));
-            let tz: Tz = "America/New_York".parse().unwrap();
+            let tz: Zone = "America/New_York".parse().unwrap();
             let cal = ServiceCalendar::new(&s, tz, utc("2026-03-01T00:00:00Z"), utc("2026-05-01T00:00:00Z"));
             let (x, y, z) = (base + v[0], base + v[1], base + v[2]);
             prop_assert_eq!(cal.seconds_between_ts(x, y) + cal.seconds_between_ts(y, z), cal.seconds_between_ts(x, z));

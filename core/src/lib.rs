@@ -23,5 +23,6 @@ pub mod period;
 pub mod report;
 pub mod review;
 pub mod share;
+pub mod zone;
 #[doc(hidden)]
 pub mod fuzzing;

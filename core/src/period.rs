@@ -9,7 +9,7 @@
 use crate::calendar::{local_date, resolve_local, Edge};
 use crate::model::PeriodSpec;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
+use crate::zone::Zone;
 use serde::{Deserialize, Serialize};
 
 /// Most periods one report may hold (e.g. 83 years of months).
@@ -62,7 +62,7 @@ pub enum PeriodError {
     OutOfRange(String),
 }
 
-fn midnight(tz: Tz, day: NaiveDate) -> Result<DateTime<Utc>, PeriodError> {
+fn midnight(tz: Zone, day: NaiveDate) -> Result<DateTime<Utc>, PeriodError> {
     resolve_local(tz, day.and_time(NaiveTime::MIN), Edge::Start).ok_or_else(|| PeriodError::OutOfRange(day.to_string()))
 }
 
@@ -98,7 +98,7 @@ fn bounds(spec: &PeriodSpec, day: NaiveDate) -> Option<(NaiveDate, NaiveDate, St
 /// // 23:30 UTC on 31 March is already 1 April in Berlin.
 /// assert_eq!(period_containing(&PeriodSpec::Month, berlin, t).unwrap().label, "2026-04");
 /// ```
-pub fn period_containing(spec: &PeriodSpec, tz: Tz, instant: DateTime<Utc>) -> Result<Period, PeriodError> {
+pub fn period_containing(spec: &PeriodSpec, tz: Zone, instant: DateTime<Utc>) -> Result<Period, PeriodError> {
     let day = local_date(tz, instant);
     let (first, next, label) = bounds(spec, day).ok_or_else(|| PeriodError::OutOfRange(day.to_string()))?;
     Ok(Period { label, start: midnight(tz, first)?, end: midnight(tz, next)?, partial: false })
@@ -107,7 +107,7 @@ pub fn period_containing(spec: &PeriodSpec, tz: Tz, instant: DateTime<Utc>) -> R
 /// Cuts `[from, to)` into consecutive periods of `spec` aligned in `tz`. The first and last are
 /// clipped to the span (and marked `partial`) when the span does not start or end on a period
 /// boundary. A custom spec yields its single period clipped to the span.
-pub fn cut_periods(spec: &PeriodSpec, tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Period>, PeriodError> {
+pub fn cut_periods(spec: &PeriodSpec, tz: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Period>, PeriodError> {
     if to <= from {
         return Err(PeriodError::EndsBeforeStart { from, to });
     }
@@ -153,7 +153,7 @@ mod tests {
 
     #[test]
     fn months_in_berlin() {
-        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let tz: Zone = "Europe/Berlin".parse().unwrap();
         let ps = cut_periods(&PeriodSpec::Month, tz, utc("2025-12-31T23:00:00Z"), utc("2026-12-31T23:00:00Z")).unwrap();
         assert_eq!(ps.len(), 12);
         assert_eq!(ps[0].label, "2026-01");
@@ -167,14 +167,14 @@ mod tests {
 
     #[test]
     fn leap_february_and_labels() {
-        let ps = cut_periods(&PeriodSpec::Month, Tz::UTC, utc("2028-02-01T00:00:00Z"), utc("2028-03-01T00:00:00Z")).unwrap();
+        let ps = cut_periods(&PeriodSpec::Month, Zone::UTC, utc("2028-02-01T00:00:00Z"), utc("2028-03-01T00:00:00Z")).unwrap();
         // 29 × 86,400 = 2,505,600 s.
         assert_eq!((ps[0].end - ps[0].start).num_seconds(), 2_505_600);
-        let qs = cut_periods(&PeriodSpec::Quarter, Tz::UTC, utc("2026-02-10T00:00:00Z"), utc("2026-07-01T00:00:00Z")).unwrap();
+        let qs = cut_periods(&PeriodSpec::Quarter, Zone::UTC, utc("2026-02-10T00:00:00Z"), utc("2026-07-01T00:00:00Z")).unwrap();
         let labels: Vec<_> = qs.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["2026-Q1", "2026-Q2"]);
         assert!(qs[0].partial && !qs[1].partial);
-        let ys = cut_periods(&PeriodSpec::Year, Tz::UTC, utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z")).unwrap();
+        let ys = cut_periods(&PeriodSpec::Year, Zone::UTC, utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z")).unwrap();
         assert_eq!(ys[0].label, "2026");
     }
 
@@ -184,12 +184,12 @@ mod tests {
             first_day: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             last_day: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
         };
-        let ps = cut_periods(&spec, Tz::UTC, utc("2026-01-01T00:00:00Z"), utc("2026-04-01T00:00:00Z")).unwrap();
+        let ps = cut_periods(&spec, Zone::UTC, utc("2026-01-01T00:00:00Z"), utc("2026-04-01T00:00:00Z")).unwrap();
         assert_eq!(ps[0].label, "2026-01-01..2026-03-31");
         assert_eq!((ps[0].end - ps[0].start).num_days(), 90);
-        let e = cut_periods(&PeriodSpec::Month, Tz::UTC, utc("1900-01-01T00:00:00Z"), utc("2026-01-01T00:00:00Z")).unwrap_err();
+        let e = cut_periods(&PeriodSpec::Month, Zone::UTC, utc("1900-01-01T00:00:00Z"), utc("2026-01-01T00:00:00Z")).unwrap_err();
         assert!(e.to_string().contains("more than 1000 monthly periods"), "{e}");
-        let e = cut_periods(&PeriodSpec::Month, Tz::UTC, utc("2026-01-01T00:00:00Z"), utc("2026-01-01T00:00:00Z")).unwrap_err();
+        let e = cut_periods(&PeriodSpec::Month, Zone::UTC, utc("2026-01-01T00:00:00Z"), utc("2026-01-01T00:00:00Z")).unwrap_err();
         assert!(matches!(e, PeriodError::EndsBeforeStart { .. }));
     }
 }

@@ -63,7 +63,7 @@ pub fn sample_agreement() -> Agreement {
 /// agreement's zone (the file's times all carry offsets, so the zone changes nothing).
 pub fn import_sample_incidents() -> ImportOutcome {
     // The CSV is compiled in and checked by a unit test, so this cannot fail at run time.
-    import(SAMPLE_INCIDENTS_CSV.as_bytes(), &ImportOptions::in_zone(chrono_tz::Europe::Berlin))
+    import(SAMPLE_INCIDENTS_CSV.as_bytes(), &ImportOptions::in_zone("Europe/Berlin".parse::<crate::zone::Zone>().expect("a zone")))
         .expect("the built-in sample incidents import (checked by a unit test)")
 }
 

@@ -37,7 +37,7 @@ pub fn export_file_stem(report: &sla_core::report::Report) -> String {
         .collect::<Vec<_>>()
         .join("-");
     // The span's first and last local day in the agreement's zone (the end is exclusive).
-    let tz: chrono_tz::Tz = report.agreement.time_zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+    let tz: sla_core::zone::Zone = report.agreement.time_zone.parse().unwrap_or(sla_core::zone::Zone::UTC);
     let first = report.from.with_timezone(&tz).format("%Y-%m-%d");
     let last = (report.to - chrono::TimeDelta::seconds(1)).with_timezone(&tz).format("%Y-%m-%d");
     format!("sla-report-{}-{first}-{last}", if service.is_empty() { "service".into() } else { service })

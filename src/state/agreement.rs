@@ -564,7 +564,7 @@ impl AgreementState {
             A::SetTimeZoneText(text) => {
                 let parse = |t: &str| {
                     let t = t.trim();
-                    t.parse::<chrono_tz::Tz>()
+                    t.parse::<sla_core::zone::Zone>()
                         .map(|_| t.to_string())
                         .map_err(|_| if t.is_empty() { FieldProblem::Empty } else { FieldProblem::Rule(AgreementError::UnknownTimeZone(t.to_string())) })
                 };

@@ -52,7 +52,7 @@ impl ImportSettings {
             format: None,
             preset: self.preset,
             mapping: mapping.cloned(),
-            time_zone: zone.parse().unwrap_or(chrono_tz::Tz::UTC),
+            time_zone: zone.parse().unwrap_or(sla_core::zone::Zone::UTC),
             date_order: self.date_order,
         }
     }
@@ -274,9 +274,9 @@ mod tests {
     #[test]
     fn options_default_to_the_agreement_zone() {
         let o = ImportSettings::default().options(None, "Asia/Taipei");
-        assert_eq!(o.time_zone, chrono_tz::Asia::Taipei);
+        assert_eq!(o.time_zone, "Asia/Taipei".parse::<sla_core::zone::Zone>().expect("a zone"));
         let o = ImportSettings { time_zone: "Europe/Berlin".into(), ..Default::default() }.options(None, "Asia/Taipei");
-        assert_eq!(o.time_zone, chrono_tz::Europe::Berlin);
+        assert_eq!(o.time_zone, "Europe/Berlin".parse::<sla_core::zone::Zone>().expect("a zone"));
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl Clocks {
 /// The default span: see [`ReportRequest::from`] and [`ReportRequest::to`].
 fn default_span(
     agreement: &Agreement,
-    tz: chrono_tz::Tz,
+    tz: crate::zone::Zone,
     incidents: &[Incident],
     request: &ReportRequest,
 ) -> Result<(DateTime<Utc>, DateTime<Utc>), EngineError> {
@@ -231,7 +231,7 @@ fn default_span(
 /// What every computation over a span needs, laid out once: the zone, the span, its periods,
 /// the availability calendar and the maintenance exclusions.
 pub(crate) struct Prepared {
-    pub(crate) tz: chrono_tz::Tz,
+    pub(crate) tz: crate::zone::Zone,
     pub(crate) from: DateTime<Utc>,
     pub(crate) to: DateTime<Utc>,
     pub(crate) periods: Vec<crate::period::Period>,

@@ -7,7 +7,7 @@ use super::source::Fields;
 use super::timestamp::{parse_timestamp, stamp_to_utc, DateOrder, LocalResolver};
 use crate::model::{parse_duration_seconds, Impact, Incident, SpanError};
 use chrono::{DateTime, TimeDelta, Utc};
-use chrono_tz::Tz;
+use crate::zone::Zone;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
@@ -82,7 +82,7 @@ impl Converter {
         mapping: ColumnMapping,
         columns: Vec<String>,
         unit: RowUnit,
-        tz: Tz,
+        tz: Zone,
         order: Option<DateOrder>,
     ) -> Result<Converter, ImportError> {
         for (what, column) in mapping.columns() {

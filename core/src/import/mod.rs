@@ -48,7 +48,7 @@ pub use mapping::{builtin_impact, ColumnMapping, ImpactRule, NumberUnit, Preset,
 pub use timestamp::{parse_timestamp, DateOrder, LocalResolver, Stamp, TimestampError};
 
 use crate::model::Incident;
-use chrono_tz::Tz;
+use crate::zone::Zone;
 use convert::Converter;
 use csv::StringRecord;
 use serde::{Deserialize, Serialize};
@@ -113,7 +113,7 @@ pub struct ImportOptions {
     /// A complete mapping (e.g. saved with the agreement); None uses the preset's.
     pub mapping: Option<ColumnMapping>,
     /// The zone in which timestamps without an offset are read; callers pass the agreement's.
-    pub time_zone: Tz,
+    pub time_zone: Zone,
     /// Day/month order of numeric dates; None decides from the data and asks when it cannot.
     pub date_order: Option<DateOrder>,
 }
@@ -125,7 +125,7 @@ impl Default for ImportOptions {
             format: None,
             preset: None,
             mapping: None,
-            time_zone: Tz::UTC,
+            time_zone: Zone::UTC,
             date_order: None,
         }
     }
@@ -133,7 +133,7 @@ impl Default for ImportOptions {
 
 impl ImportOptions {
     /// Default options reading local times in `time_zone`.
-    pub fn in_zone(time_zone: Tz) -> ImportOptions {
+    pub fn in_zone(time_zone: Zone) -> ImportOptions {
         ImportOptions {
             time_zone,
             ..ImportOptions::default()
@@ -160,7 +160,7 @@ pub struct Detection {
     /// The day/month order used for numeric dates, if any was needed.
     pub date_order: Option<DateOrder>,
     /// The zone for local times.
-    pub time_zone: Tz,
+    pub time_zone: Zone,
     /// How rows are counted in messages.
     pub unit: RowUnit,
     /// The CSV header line as written (for the rejected-rows download).
@@ -856,7 +856,7 @@ pub fn fuzz_check(data: &[u8]) {
     }
     let options = ImportOptions {
         date_order: Some(DateOrder::MonthFirst),
-        time_zone: chrono_tz::Europe::Berlin,
+        time_zone: "Europe/Berlin".parse::<crate::zone::Zone>().expect("a zone"),
         ..ImportOptions::default()
     };
     if let Ok(mut importer) = Importer::new(data, &options) {

@@ -23,7 +23,7 @@
 //! the two instants (summer time).
 
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc};
-use chrono_tz::Tz;
+use crate::zone::Zone;
 use serde::{Deserialize, Serialize};
 
 /// In which order a numeric date such as `03/04/2026` gives day and month.
@@ -529,14 +529,14 @@ fn parse_number(t: &str) -> Result<Option<Stamp>, TimestampError> {
 /// only when one offset holds for all of it, so DST changes at odd minutes stay exact).
 #[derive(Debug, Clone)]
 pub struct LocalResolver {
-    tz: Tz,
+    tz: Zone,
     keys: Box<[i64; 64]>,
     offsets: Box<[i32; 64]>,
 }
 
 impl LocalResolver {
     /// A resolver for `tz`.
-    pub fn new(tz: Tz) -> LocalResolver {
+    pub fn new(tz: Zone) -> LocalResolver {
         LocalResolver {
             tz,
             keys: Box::new([i64::MIN; 64]),
@@ -545,14 +545,14 @@ impl LocalResolver {
     }
 
     /// The zone in use.
-    pub fn tz(&self) -> Tz {
+    pub fn tz(&self) -> Zone {
         self.tz
     }
 
     /// The instant of local time `local`; gaps move forward by the gap, overlaps take the earlier
     /// instant. None only for dates at the very ends of chrono's range.
     pub fn to_utc(&mut self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-        if self.tz == Tz::UTC {
+        if self.tz == Zone::UTC {
             return Some(local.and_utc());
         }
         let secs = local.and_utc().timestamp();
@@ -600,7 +600,7 @@ impl Parts for NaiveTime {
     }
 }
 
-fn resolve(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+fn resolve(tz: Zone, local: NaiveDateTime) -> Option<DateTime<Utc>> {
     let utc = |off: i32| {
         local
             .checked_sub_signed(TimeDelta::seconds(i64::from(off)))
@@ -731,7 +731,7 @@ mod tests {
 
     #[test]
     fn dst_gap_moves_forward_and_overlap_takes_earlier() {
-        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let tz: Zone = "Europe/Berlin".parse().unwrap();
         let mut r = LocalResolver::new(tz);
         let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
         // Spring forward 2026-03-29 02:00 CET → 03:00 CEST: 02:30 does not exist → 03:30 CEST.

@@ -187,7 +187,7 @@ impl Agreement {
         if self.schema != AGREEMENT_SCHEMA {
             c.push("schema", AgreementError::UnsupportedSchema(self.schema.clone()));
         }
-        if self.time_zone.parse::<chrono_tz::Tz>().is_err() {
+        if self.time_zone.parse::<crate::zone::Zone>().is_err() {
             c.push("time_zone", AgreementError::UnknownTimeZone(self.time_zone.clone()));
         }
         let target = self.availability_target_percent;
@@ -264,7 +264,7 @@ impl Agreement {
     }
 
     /// The agreement's time zone, or the error saying it is unknown.
-    pub fn tz(&self) -> Result<chrono_tz::Tz, AgreementError> {
+    pub fn tz(&self) -> Result<crate::zone::Zone, AgreementError> {
         self.time_zone.parse().map_err(|_| AgreementError::UnknownTimeZone(self.time_zone.clone()))
     }
 }

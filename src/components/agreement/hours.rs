@@ -28,13 +28,13 @@ pub fn HoursGroup(props: &GroupProps) -> Html {
     }
 }
 
-/// Every IANA zone chrono-tz knows, as suggestions for the time zone field. Has no props, so it
-/// renders once.
+/// Every IANA zone the browser knows (the compiled database's natively), as suggestions for the
+/// time zone field. Has no props, so it renders once.
 #[component]
 fn TimeZoneList() -> Html {
     html! {
         <datalist id="ag-time-zones">
-            { for chrono_tz::TZ_VARIANTS.iter().map(|z| html! { <option value={z.name()} /> }) }
+            { for crate::time_zones::names().into_iter().map(|z| html! { <option value={z} /> }) }
         </datalist>
     }
 }

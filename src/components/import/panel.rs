@@ -58,7 +58,7 @@ enum Notice {
 
 /// Reads a `datetime-local` value in `zone`.
 pub fn parse_local_input(value: &str, zone: &str) -> Option<DateTime<Utc>> {
-    let tz: chrono_tz::Tz = zone.parse().ok()?;
+    let tz: sla_core::zone::Zone = zone.parse().ok()?;
     let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
         .ok()?;
@@ -366,7 +366,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let zone = props.time_zone.to_string();
     let as_of_local = zone
-        .parse::<chrono_tz::Tz>()
+        .parse::<sla_core::zone::Zone>()
         .map(|tz| props.as_of.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
         .unwrap_or_else(|_| props.as_of.format("%Y-%m-%dT%H:%M").to_string());
 

@@ -205,7 +205,7 @@ pub fn layout_timeline(incidents: &[Incident], from: DateTime<Utc>, to: DateTime
 }
 
 /// An instant in `zone` (UTC when none), minute precision: `2026-02-10 07:58`.
-fn local(at: DateTime<Utc>, zone: Option<chrono_tz::Tz>) -> String {
+fn local(at: DateTime<Utc>, zone: Option<sla_core::zone::Zone>) -> String {
     match zone {
         Some(tz) => at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
         None => at.format("%Y-%m-%d %H:%M UTC").to_string(),
@@ -254,7 +254,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
         layout_timeline(&incidents.0, *from, *to, *as_of, plot_w, MAX_BARS)
     });
     let report = &props.report;
-    let zone = props.time_zone.parse::<chrono_tz::Tz>().ok();
+    let zone = props.time_zone.parse::<sla_core::zone::Zone>().ok();
     let when = |at: DateTime<Utc>| local(at, zone);
     let text = summary(lang, &layout, &when(report.from), &when(report.to), &when(report.as_of));
     let merged_note = layout.merged.then(|| {

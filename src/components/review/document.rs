@@ -64,7 +64,7 @@ pub fn review_file_stem(review: &ReviewReport) -> String {
             .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
             .collect(),
         None => {
-            let tz: chrono_tz::Tz = review.time_zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+            let tz: sla_core::zone::Zone = review.time_zone.parse().unwrap_or(sla_core::zone::Zone::UTC);
             let first = review.from.with_timezone(&tz).format("%Y-%m-%d");
             let last = (review.to - chrono::TimeDelta::seconds(1))
                 .with_timezone(&tz)

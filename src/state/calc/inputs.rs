@@ -5,7 +5,7 @@
 
 use super::{CalcNode, CalcState, ConventionChoice, GroupKind};
 use chrono::NaiveDate;
-use chrono_tz::Tz;
+use sla_core::zone::Zone;
 use sla_core::calc::{
     self, AllowedDowntime, AvailabilityFromDowntime, CalcError, Component, Convention, PeriodKind,
     WeeklyServiceHours,
@@ -120,12 +120,12 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, FieldError> {
 }
 
 /// An IANA time zone name such as `Europe/Berlin`.
-pub fn parse_time_zone(text: &str) -> Result<Tz, FieldError> {
+pub fn parse_time_zone(text: &str) -> Result<Zone, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Err(FieldError::Empty);
     }
-    t.parse::<Tz>().map_err(|_| FieldError::UnknownTimeZone(t.to_string()))
+    t.parse::<Zone>().map_err(|_| FieldError::UnknownTimeZone(t.to_string()))
 }
 
 /// A number of regions: a whole number of at least 1.
