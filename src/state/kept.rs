@@ -109,7 +109,7 @@ impl Kept {
             }
             _ => return Err(StoreError::Foreign),
         }
-        let kept: Kept = serde_json::from_value(value).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let kept: Kept = super::persist::typed(&value).map_err(|e| StoreError::Invalid(e.to_string()))?;
         if kept.files.is_empty() {
             return Err(StoreError::Invalid("no files".into()));
         }
