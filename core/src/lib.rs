@@ -23,6 +23,7 @@ pub mod period;
 pub mod report;
 pub mod review;
 pub mod share;
+pub mod sort;
 pub mod zone;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -42,7 +42,7 @@ pub struct CandidateResult {
 /// moved to start at `target` (see the module doc).
 pub fn tiers_for_target(tiers: &[CreditTier], target: f64) -> Vec<CreditTier> {
     let mut sorted: Vec<CreditTier> = tiers.iter().copied().filter(|t| t.below_percent.is_finite()).collect();
-    sorted.sort_by(|a, b| b.below_percent.total_cmp(&a.below_percent));
+    crate::sort::sort_by(&mut sorted, |a, b| b.below_percent.total_cmp(&a.below_percent));
     let Some(top) = sorted.first().copied() else { return Vec::new() };
     let mut out = vec![CreditTier { below_percent: target, credit_percent: top.credit_percent }];
     for t in sorted.into_iter().skip(1) {

@@ -133,7 +133,9 @@ impl ZoneTable {
                 found.push((utc, ZoneOffset::table(self, offset, abbreviation)));
             }
         }
-        found.sort_by_key(|(utc, _)| *utc);
+        if found.len() == 2 && found[1].0 < found[0].0 {
+            found.swap(0, 1);
+        }
         match found.as_slice() {
             [] => LocalResult::None,
             [(_, one)] => LocalResult::Single(*one),

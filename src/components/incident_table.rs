@@ -6,6 +6,7 @@ use crate::components::Shared;
 use crate::format;
 use crate::i18n::{use_lang, Lang};
 use crate::state::table::{SortKey, TableAction, TableState};
+use sla_core::sort::sort_positions;
 use sla_core::engine::{IncidentLine, LineStatus};
 use sla_core::model::{Impact, Incident};
 use std::collections::BTreeSet;
@@ -72,11 +73,11 @@ pub fn visible_rows(incidents: &[Incident], lines: &[IncidentLine], state: &Tabl
         })
         .collect();
     match state.sort {
-        SortKey::Start => rows.sort_by_key(|&i| (incidents[i].start, i)),
-        SortKey::Id => rows.sort_by(|&a, &b| incidents[a].id.cmp(&incidents[b].id)),
-        SortKey::Priority => rows.sort_by(|&a, &b| incidents[a].priority.cmp(&incidents[b].priority)),
-        SortKey::Counted => rows.sort_by(|&a, &b| lines[a].weighted_seconds.total_cmp(&lines[b].weighted_seconds)),
-        SortKey::Outage => rows.sort_by_key(|&i| lines[i].outage_seconds),
+        SortKey::Start => sort_positions(&mut rows, &|a, b| (incidents[a].start, a).cmp(&(incidents[b].start, b))),
+        SortKey::Id => sort_positions(&mut rows, &|a, b| incidents[a].id.cmp(&incidents[b].id)),
+        SortKey::Priority => sort_positions(&mut rows, &|a, b| incidents[a].priority.cmp(&incidents[b].priority)),
+        SortKey::Counted => sort_positions(&mut rows, &|a, b| lines[a].weighted_seconds.total_cmp(&lines[b].weighted_seconds)),
+        SortKey::Outage => sort_positions(&mut rows, &|a, b| lines[a].outage_seconds.cmp(&lines[b].outage_seconds)),
     }
     if state.descending {
         rows.reverse();

@@ -443,7 +443,10 @@ pub fn read_agreement_json(text: &str) -> Result<Agreement, ImportProblem> {
 }
 
 fn sort_days(days: &mut [Weekday]) {
-    days.sort_by_key(|d| d.num_days_from_monday());
+    let mut order: Vec<usize> = (0..days.len()).collect();
+    sla_core::sort::sort_positions(&mut order, &|a, b| days[a].num_days_from_monday().cmp(&days[b].num_days_from_monday()));
+    let sorted: Vec<Weekday> = order.into_iter().map(|i| days[i]).collect();
+    days.copy_from_slice(&sorted);
 }
 
 fn toggle_day(days: &mut Vec<Weekday>, day: Weekday) {
@@ -815,7 +818,7 @@ impl AgreementState {
                         let s = self.schedule_mut(which);
                         if !s.holidays.contains(&day) {
                             s.holidays.push(day);
-                            s.holidays.sort();
+                            sla_core::sort::sort(&mut s.holidays);
                         }
                         self.texts.remove(&path);
                     }

@@ -230,7 +230,7 @@ pub fn combine(mut files: Vec<(String, ImportOutcome)>) -> (Vec<Incident>, Vec<F
             kept_rows.push(row);
             all.push(incident);
         }
-        outcome.rejected.sort_by_key(|r| r.row);
+        sla_core::sort::sort_by_key(&mut outcome.rejected, |r| r.row);
         outcome.accepted_rows = kept_rows;
         out.push(FileImport { name, outcome });
     }

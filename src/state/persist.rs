@@ -146,7 +146,7 @@ fn check(mut stored: Stored) -> Result<Stored, StoreError> {
         ));
     }
     let mut ids: Vec<u64> = stored.agreements.iter().map(|s| s.id).collect();
-    ids.sort_unstable();
+    sla_core::sort::sort(&mut ids);
     ids.dedup();
     if ids.len() != stored.agreements.len() {
         return Err(StoreError::Invalid("two agreements share an id".into()));

@@ -228,7 +228,7 @@ fn attribute(agreement: &Agreement, incidents: &[Incident], request: &ReportRequ
 
     // Levels by weight, highest first; a tie goes to the more severe level (as the report).
     let mut order = [3usize, 2, 1];
-    order.sort_by(|&a, &b| weights[b].cmp(&weights[a]).then(b.cmp(&a)));
+    crate::sort::sort_positions(&mut order, &|a, b| weights[b].cmp(&weights[a]).then(b.cmp(&a)));
     let mut active: [BTreeSet<(i64, usize)>; 4] = Default::default();
     let mut segments: Vec<DowntimeSegment> = Vec::new();
     let mut i = 0;

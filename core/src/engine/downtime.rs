@@ -69,7 +69,7 @@ pub(crate) fn sweep(mut events: Vec<u64>, weights_micro: &[i64; 4], period_ends:
 
     // Levels by weight, highest first; a tie goes to the more severe level.
     let mut order = [3usize, 2, 1];
-    order.sort_by(|&a, &b| weights_micro[b].cmp(&weights_micro[a]).then(b.cmp(&a)));
+    crate::sort::sort_positions(&mut order, &|a, b| weights_micro[b].cmp(&weights_micro[a]).then(b.cmp(&a)));
 
     let mut counts = [0i64; 4];
     let mut current = 0usize;

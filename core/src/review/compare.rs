@@ -251,7 +251,7 @@ fn day_name(d: Weekday) -> &'static str {
 /// `Mon–Fri` for a run of consecutive days, else `Mon, Wed`.
 fn show_days(days: &[Weekday]) -> String {
     let mut sorted: Vec<u32> = days.iter().map(|d| d.num_days_from_monday()).collect();
-    sorted.sort_unstable();
+    crate::sort::sort(&mut sorted);
     sorted.dedup();
     let name = |n: u32| day_name(Weekday::try_from(n as u8).unwrap_or(Weekday::Mon));
     let consecutive = sorted.windows(2).all(|w| w[1] == w[0] + 1);
@@ -318,7 +318,7 @@ pub(crate) fn show_tiers(tiers: &[CreditTier]) -> String {
         return "none".to_string();
     }
     let mut sorted = tiers.to_vec();
-    sorted.sort_by(|a, b| b.below_percent.total_cmp(&a.below_percent));
+    crate::sort::sort_by(&mut sorted, |a, b| b.below_percent.total_cmp(&a.below_percent));
     sorted
         .iter()
         .map(|t| format!("< {} → {}", fmt_percent(t.below_percent), fmt_percent(t.credit_percent)))

@@ -268,7 +268,7 @@ pub fn contributors(
                 row.downtime_share_percent =
                     (total_weighted > 0.0).then(|| row.weighted_downtime_seconds / total_weighted * 100.0);
             }
-            rows.sort_by(|a, b| {
+            crate::sort::sort_by(&mut rows, |a, b| {
                 rank(
                     (a.credit_amount, a.weighted_downtime_seconds, a.breaches, a.incidents),
                     (b.credit_amount, b.weighted_downtime_seconds, b.breaches, b.incidents),
@@ -298,7 +298,7 @@ pub fn contributors(
             credit_amount: c.credit,
         })
         .collect();
-    top_incidents.sort_by(|a, b| {
+    crate::sort::sort_by(&mut top_incidents, |a, b| {
         rank(
             (a.credit_amount, a.weighted_downtime_seconds, a.breaches, 0),
             (b.credit_amount, b.weighted_downtime_seconds, b.breaches, 0),

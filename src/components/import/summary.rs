@@ -187,7 +187,7 @@ pub fn preview_rows<'a>(file: &'a FileImport, incidents: &'a [Incident]) -> Vec<
     for r in o.rejected.iter().take(PREVIEW_ROWS) {
         rows.push(PreviewRow::Other(r.row, format!("✗ {r}")));
     }
-    rows.sort_by_key(|r| match r {
+    sla_core::sort::sort_by_key(&mut rows, |r| match r {
         PreviewRow::Accepted(n, _) | PreviewRow::Other(n, _) => *n,
     });
     rows.truncate(PREVIEW_ROWS);

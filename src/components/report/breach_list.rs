@@ -9,6 +9,7 @@ use crate::components::SharedReport;
 use crate::format;
 use crate::i18n::use_lang;
 use sla_core::report::{Breach, BreachKind};
+use sla_core::sort::sort_positions;
 use yew::prelude::*;
 
 /// Props of [`BreachList`].
@@ -57,8 +58,8 @@ pub fn breach_order(breaches: &[Breach], order: BreachOrder) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..breaches.len()).collect();
     match order {
         BreachOrder::Report => {}
-        BreachOrder::OverrunDescending => idx.sort_by(|a, b| breaches[*b].overrun_seconds.cmp(&breaches[*a].overrun_seconds)),
-        BreachOrder::OverrunAscending => idx.sort_by_key(|i| breaches[*i].overrun_seconds),
+        BreachOrder::OverrunDescending => sort_positions(&mut idx, &|a, b| breaches[b].overrun_seconds.cmp(&breaches[a].overrun_seconds)),
+        BreachOrder::OverrunAscending => sort_positions(&mut idx, &|a, b| breaches[a].overrun_seconds.cmp(&breaches[b].overrun_seconds)),
     }
     idx
 }

@@ -177,7 +177,7 @@ pub fn layout_timeline(incidents: &[Incident], from: DateTime<Utc>, to: DateTime
     layout.merged = layout.in_span > max_bars;
     let gap = if layout.merged { width * lanes_used as f64 / max_bars.saturating_sub(lanes_used).max(1) as f64 } else { 0.0 };
     for mut bars in lanes {
-        bars.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.first.cmp(&b.first)));
+        sla_core::sort::sort_by(&mut bars, |a, b| a.x0.total_cmp(&b.x0).then(a.first.cmp(&b.first)));
         if !layout.merged {
             layout.bars.extend(bars);
             continue;

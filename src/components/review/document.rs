@@ -433,9 +433,9 @@ fn breaches_table(review: &ReviewReport, lang: Lang) -> Html {
     let shown: Vec<&sla_core::report::Breach> = {
         let mut all: Vec<&sla_core::report::Breach> = review.breaches.iter().collect();
         if all.len() > MAX_BREACHES_SHOWN {
-            all.sort_by(|a, b| b.overrun_seconds.cmp(&a.overrun_seconds));
+            sla_core::sort::sort_by(&mut all, |a, b| b.overrun_seconds.cmp(&a.overrun_seconds));
             all.truncate(MAX_BREACHES_SHOWN);
-            all.sort_by(|a, b| a.period.cmp(&b.period));
+            sla_core::sort::sort_by(&mut all, |a, b| a.period.cmp(&b.period));
         }
         all
     };
