@@ -547,8 +547,9 @@ fn contributors_summary(review: &ReviewReport, lang: Lang) -> Html {
     }
 }
 
-/// The review document itself (no controls), for one review.
-pub fn review_body(review: &ReviewReport, lang: Lang) -> Html {
+/// The review document itself (no controls), for one review, with the report's `notes` in the
+/// page's language (see [`super::text::report_notes`]).
+pub fn review_body(review: &ReviewReport, notes: &[String], lang: Lang) -> Html {
     let t = |m: ReviewMsg| m.text(lang);
     let service = if review.service.trim().is_empty() {
         t(ReviewMsg::UnnamedService).to_string()
@@ -629,9 +630,9 @@ pub fn review_body(review: &ReviewReport, lang: Lang) -> Html {
                 { satisfaction_table(s, lang) }
             }
 
-            if !review.notes.is_empty() {
+            if !notes.is_empty() {
                 <h3>{ t(ReviewMsg::NotesHeading) }</h3>
-                <ul>{ for review.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             }
         </div>
     }
@@ -706,7 +707,7 @@ pub fn ReviewDocument(props: &ReviewDocumentProps) -> Html {
                 }
             </div>
             { match &review {
-                Ok(r) => review_body(r, lang),
+                Ok(r) => review_body(r, &super::text::report_notes(&props.report, !props.agreement.revisions.is_empty(), lang), lang),
                 Err(e) => html! { <div class="error-box" role="alert">{ format!("{} {e}", t(ReviewMsg::ReviewFailed)) }</div> },
             } }
         </section>

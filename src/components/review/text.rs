@@ -244,6 +244,66 @@ crate::messages! { ReviewMsg;
         "{key}：停机占 {share}，违约 {breaches} 次，抵扣 {credit}"
     ],
     NotesHeading => ["Notes", "備註", "备注"],
+    NoteVersions => [
+        "Each period is measured against the agreement version in force on its first day: {list}.",
+        "每個週期都依其第一天生效的協議版本衡量：{list}。",
+        "每个周期都按其第一天生效的协议版本衡量：{list}。"
+    ],
+    NoteVersionRun => ["{version} for {periods}", "{periods} 採用 {version}", "{periods} 采用 {version}"],
+    NoteRevisedDuring => [
+        "Agreement version {new} took effect on {date}, during period {period}; the period is measured against version {old}, in force on its first day, and {new} applies from the next period.",
+        "協議版本 {new} 於 {date} 生效，正值週期 {period} 之中；該週期依其第一天生效的版本 {old} 衡量，{new} 自下一個週期起適用。",
+        "协议版本 {new} 于 {date} 生效，正值周期 {period} 之中；该周期按其第一天生效的版本 {old} 衡量，{new} 自下一个周期起适用。"
+    ],
+    NoteNotStarted => [
+        "Period {period} has not started at {as_of}; its figures are empty.",
+        "週期 {period} 在 {as_of} 時尚未開始，沒有數據。",
+        "周期 {period} 在 {as_of} 时尚未开始，没有数据。"
+    ],
+    NoteNoServiceTime => [
+        "Period {period} has no service time; its availability is shown as 100 %.",
+        "週期 {period} 沒有服務時間，可用性顯示為 100 %。",
+        "周期 {period} 没有服务时间，可用性显示为 100 %。"
+    ],
+}
+
+/// The report's remarks in `lang`, built from its typed fields (the `notes` of the report
+/// document are the same remarks in English, for the JSON and the command line): which version
+/// measured which periods (when the agreement has revisions), revisions that took effect within
+/// a period, periods not started at the report's time and periods without service time.
+pub fn report_notes(report: &sla_core::report::Report, revised: bool, lang: Lang) -> Vec<String> {
+    let t = |m: ReviewMsg| m.text(lang);
+    let mut notes = Vec::new();
+    if revised && !report.versions.is_empty() {
+        let runs: Vec<String> = report
+            .versions
+            .iter()
+            .map(|run| {
+                let periods = match (run.periods.first(), run.periods.last()) {
+                    (Some(a), Some(b)) if a != b => format!("{a}…{b}"),
+                    (Some(a), _) => a.clone(),
+                    _ => String::new(),
+                };
+                fill(t(ReviewMsg::NoteVersionRun), &[("version", &run.version), ("periods", &periods)])
+            })
+            .collect();
+        notes.push(fill(t(ReviewMsg::NoteVersions), &[("list", &runs.join(list_separator(lang)))]));
+    }
+    for p in &report.periods {
+        for r in &p.revised_during {
+            notes.push(fill(
+                t(ReviewMsg::NoteRevisedDuring),
+                &[("new", &r.version), ("date", &r.effective_date.to_string()), ("period", &p.label), ("old", &p.version)],
+            ));
+        }
+        if p.start >= report.as_of {
+            let as_of = format::instant(report.as_of, &report.agreement.time_zone);
+            notes.push(fill(t(ReviewMsg::NoteNotStarted), &[("period", &p.label), ("as_of", &as_of)]));
+        } else if p.figures.availability.no_service_time {
+            notes.push(fill(t(ReviewMsg::NoteNoServiceTime), &[("period", &p.label)]));
+        }
+    }
+    notes
 }
 
 /// The name of a trend's metric.
@@ -384,6 +444,35 @@ pub fn group_key(dimension: Dimension, key: Option<&str>, lang: Lang) -> String 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn report_notes_say_in_each_language_what_the_reports_notes_say() {
+        use sla_core::engine::{build_report, ReportRequest};
+        let agreement = sla_core::sample::sample_agreement();
+        let incidents = sla_core::sample::sample_incidents();
+        let as_of = sla_core::sample::sample_as_of();
+        // The sample (two versions), and a span running past the report's time (periods not
+        // started) with a revision in the middle of a month.
+        let mut mid_month = agreement.clone();
+        mid_month.revisions[0].effective_date = chrono::NaiveDate::from_ymd_opt(2026, 4, 15).unwrap();
+        let later = ReportRequest { as_of, from: None, to: Some(as_of + chrono::TimeDelta::days(70)) };
+        for (a, request) in [(&agreement, ReportRequest::as_of(as_of)), (&mid_month, later)] {
+            let report = build_report(a, &incidents, &request).unwrap();
+            for lang in [Lang::En, Lang::ZhHant, Lang::ZhHans] {
+                let notes = report_notes(&report, !a.revisions.is_empty(), lang);
+                assert_eq!(notes.len(), report.notes.len(), "{lang:?}: {notes:?} vs {:?}", report.notes);
+                assert!(notes.iter().all(|n| !n.contains('{')), "{notes:?}");
+            }
+            let en = report_notes(&report, true, Lang::En);
+            for (ours, core) in en.iter().zip(&report.notes) {
+                // The same remark: the same first words, up to case.
+                let first = |s: &str| s.split_whitespace().take(2).collect::<Vec<_>>().join(" ").to_lowercase();
+                assert!(report.notes.iter().any(|c| first(c) == first(ours)), "{ours} has no counterpart in {:?} ({core})", report.notes);
+            }
+        }
+        let report = build_report(&agreement, &incidents, &ReportRequest::as_of(as_of)).unwrap();
+        assert!(report_notes(&report, true, Lang::ZhHant)[0].starts_with("每個週期"));
+    }
+
     use super::*;
 
     #[test]
