@@ -47,15 +47,20 @@ fn intl() -> Option<JsValue> {
     Reflect::get(&js_sys::global(), &"Intl".into()).ok().filter(|v| v.is_object())
 }
 
-/// An `Intl.DateTimeFormat` for `zone` in `en-US` showing the zone name in `style`, and its
+/// An `Intl.DateTimeFormat` for `zone` in American English showing the zone name in `style`, and its
 /// bound `format` function. `None` when the browser does not know the zone.
 fn formatter(zone: &str, style: &str) -> Option<(JsValue, Function)> {
+    formatter_in("en-US", zone, style)
+}
+
+/// As [`formatter`], in `locale`.
+fn formatter_in(locale: &str, zone: &str, style: &str) -> Option<(JsValue, Function)> {
     let ctor: Function = Reflect::get(&intl()?, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
     let options = Object::new();
     Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
     Reflect::set(&options, &"timeZoneName".into(), &style.into()).ok()?;
     // Throws a RangeError for an unknown zone: caught here.
-    let dtf = Reflect::construct(&ctor, &Array::of2(&"en-US".into(), &options)).ok()?;
+    let dtf = Reflect::construct(&ctor, &Array::of2(&locale.into(), &options)).ok()?;
     let format: Function = Reflect::get(&dtf, &"format".into()).ok()?.dyn_into().ok()?;
     Some((dtf, format))
 }
@@ -69,7 +74,10 @@ fn resolved_name(dtf: &JsValue) -> Option<String> {
 
 struct Browser {
     offset: Function,
-    short: Function,
+    /// Short zone names in British and American English: between them the usual
+    /// abbreviations ("CET", "BST", "EST"); where neither has one, "GMT+8".
+    short_gb: Function,
+    short_us: Function,
 }
 
 impl Browser {
@@ -85,9 +93,20 @@ impl ZoneSource for Browser {
         parse_gmt_offset(&Browser::text(&self.offset, utc)?)
     }
     fn abbreviation_at(&mut self, utc: i64) -> Option<String> {
-        // "1/1/2026, GMT+1" or "1/1/2026, EST": the part after the date.
-        let text = Browser::text(&self.short, utc)?;
-        text.rsplit(", ").next().map(str::to_string).filter(|s| !s.is_empty())
+        // "01/01/2026, CET" or "1/1/2026, EST": the part after the date.
+        let name = |f: &Function| {
+            let text = Browser::text(f, utc)?;
+            text.rsplit(", ").next().map(str::to_string).filter(|s| !s.is_empty())
+        };
+        let (gb, us) = (name(&self.short_gb), name(&self.short_us));
+        let letters = |s: &Option<String>| s.as_deref().is_some_and(|s| s.chars().all(|c| c.is_ascii_alphabetic()));
+        if letters(&gb) {
+            gb
+        } else if letters(&us) {
+            us
+        } else {
+            us.or(gb)
+        }
     }
 }
 
@@ -100,8 +119,9 @@ fn source(zone: &str) -> Option<Box<dyn ZoneSource>> {
     if resolved != zone && resolved.eq_ignore_ascii_case(zone) {
         return None;
     }
-    let (_, short) = formatter(zone, "short")?;
-    Some(Box::new(Browser { offset, short }))
+    let (_, short_gb) = formatter_in("en-GB", zone, "short")?;
+    let (_, short_us) = formatter(zone, "short")?;
+    Some(Box::new(Browser { offset, short_gb, short_us }))
 }
 
 /// Seconds east of UTC from the end of a formatted date: `GMT`, `GMT+01:00`, `GMT-03:30`,
