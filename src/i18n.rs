@@ -89,16 +89,17 @@ macro_rules! messages {
             #[allow(dead_code)]
             pub const ALL: &'static [$name] = &[$($name::$key),*];
 
-            /// The text in `lang`.
+            /// The text in `lang`. (A table looked up by position: a `match` over every
+            /// message and language compiles to several times the code.)
             pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
                 use $crate::i18n::Lang;
-                match (self, lang) {
-                    $(
-                        ($name::$key, Lang::En) => $en,
-                        ($name::$key, Lang::ZhHant) => $hant,
-                        ($name::$key, Lang::ZhHans) => $hans,
-                    )*
-                }
+                const TEXTS: &[[&str; 3]] = &[$([$en, $hant, $hans]),*];
+                let column = match lang {
+                    Lang::En => 0,
+                    Lang::ZhHant => 1,
+                    Lang::ZhHans => 2,
+                };
+                TEXTS.get(self as usize).map_or("", |row| row[column])
             }
         }
     };
