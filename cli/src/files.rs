@@ -37,10 +37,15 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, CliError> {
     })
 }
 
-/// Reads an agreement file: JSON errors name the file, line and column. Does not validate.
+/// Reads an agreement file as the page does (`sla_core::model::read_agreement_file`): the size
+/// limit (checked before reading), a byte-order mark, the format version, and JSON errors with
+/// their line and column, each message naming the file. Does not validate.
 pub fn read_agreement(path: &str) -> Result<Agreement, CliError> {
-    let text = read_text(path)?;
-    serde_json::from_str(&text).map_err(|e| CliError::Input(format!("{path}: not a valid agreement file: {e}")))
+    let fail = |e: sla_core::model::AgreementFileError| CliError::Input(format!("{path}: {e}"));
+    if let Ok(meta) = std::fs::metadata(path) {
+        sla_core::model::check_agreement_size(meta.len()).map_err(fail)?;
+    }
+    sla_core::model::read_agreement_file(&read_bytes(path)?).map_err(fail)
 }
 
 /// Every validation problem as `FILE: field: message` lines, or `None` when there are none.

@@ -212,6 +212,17 @@ fn validate_lists_every_problem() {
     let e = fails(&["validate", "/no/such/agreement.json"], 1);
     assert!(e.contains("no such file"), "{e}");
     fails(&["validate"], 2);
+
+    // Read as the page reads it: a byte-order mark is fine, another format version and a file
+    // over the size limit are refused with a message naming the file.
+    let bom = scratch("bom.json", &format!("\u{feff}{}", ok(&["sample"])));
+    assert!(ok(&["validate", bom.to_str().unwrap()]).ends_with("bom.json: no problems\n"));
+    let future = scratch("future.json", r#"{"schema": "sla-agreement/9"}"#);
+    let e = fails(&["validate", future.to_str().unwrap()], 1);
+    assert!(e.contains("future.json") && e.contains("sla-agreement/9"), "{e}");
+    let huge = scratch("huge.json", &" ".repeat(sla_core::model::MAX_AGREEMENT_BYTES as usize + 1));
+    let e = fails(&["validate", huge.to_str().unwrap()], 1);
+    assert!(e.contains("huge.json") && e.contains("1 MB"), "{e}");
 }
 
 // ---- report -----------------------------------------------------------------------------------
