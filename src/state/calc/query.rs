@@ -374,6 +374,39 @@ impl TreeReader<'_> {
 mod tests {
     use super::*;
     use crate::state::calc::CalcAction;
+    use proptest::prelude::*;
+
+    /// Query pairs built from the keys the reader knows and arbitrary values (percent escapes,
+    /// separators, non-ASCII), in any order and number.
+    fn noisy_query() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            Just("calc"), Just("target"), Just("conv"), Just("date"), Just("tz"), Just("downtime"),
+            Just("period"), Just("hours"), Just("tree"), Just("x"), Just("")
+        ];
+        let value = prop_oneof![
+            "[a-z0-9.%+ ]{0,12}",
+            "\\PC{0,8}",
+            Just("downtime".to_string()),
+            Just("%ZZ".to_string()),
+            Just("%E4%B8%AD".to_string()),
+            Just("99.95".to_string())
+        ];
+        proptest::collection::vec((key, value), 0..8)
+            .prop_map(|pairs| pairs.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// A calculator link is user input: reading any text never panics, and whatever reads
+        /// writes a link that reads back the same.
+        #[test]
+        fn any_link_reads_without_panicking_and_round_trips(q in prop_oneof!["\\PC{0,200}", noisy_query()]) {
+            if let Ok(s) = CalcState::from_query(&q) {
+                let again = s.to_query();
+                prop_assert_eq!(CalcState::from_query(&again), Ok(s), "{} -> {}", q, again);
+            }
+        }
+    }
 
     fn round_trip(s: &CalcState) {
         let q = s.to_query();
