@@ -140,8 +140,7 @@ mod journeys {
         let c = outcome.counts;
         assert!(c.excluded > 0, "the fixture has a canceled incident");
 
-        let input = browser.client.find(Locator::Css("#file-input")).await.expect("file input");
-        input.send_keys(&path.display().to_string()).await.expect("choose the file");
+        browser.choose_file("#file-input", &path).await;
         let script = format!(
             "const v = document.querySelector('[data-testid=headline-availability] .value'); return v && v.textContent === {:?} && document.querySelector('[data-testid=headline-credit] .value').textContent === {:?}",
             availability, credit
@@ -173,8 +172,7 @@ mod journeys {
             let c = outcome.counts;
             let accounting = format!("{} = {} accepted + {} excluded + {} rejected", c.read, c.accepted, c.excluded, c.rejected);
             let title = outcome.incidents[0].title.clone();
-            let input = browser.client.find(Locator::Css("#file-input")).await.expect("file input");
-            input.send_keys(&path.display().to_string()).await.expect("choose the file");
+            browser.choose_file("#file-input", &path).await;
             let script = format!(
                 "const a = document.querySelector('[data-testid=row-accounting]'); const d = document.querySelector('[data-testid=detection]'); \
                  return !!a && a.textContent.includes({accounting:?}) && !!d && d.textContent.includes({label:?}) && document.body.textContent.includes({title:?})"
@@ -230,7 +228,7 @@ mod journeys {
         std::fs::write(&path, format!("id,title,priority,start,end\nX-1,{title},P1,2026-03-01T10:00:00Z,2026-03-01T11:00:00Z\n")).expect("write");
         let server = StaticServer::start(&dist());
         let browser = open_sample(&server).await;
-        browser.client.find(Locator::Css("#file-input")).await.expect("file input").send_keys(&path.display().to_string()).await.expect("upload");
+        browser.choose_file("#file-input", &path).await;
         browser.wait_for_js("the hostile file's report", "const s = document.querySelector('[data-testid=row-accounting]'); return s && s.textContent.startsWith('Rows read: 1 =')").await;
         browser.client.find(Locator::Css("#incident-table-toggle")).await.expect("toggle").click().await.expect("open");
         browser.wait_for_js("the title as text", &format!("return [...document.querySelectorAll('[data-testid=incident-row] td')].some(td => td.textContent === {title:?})")).await;
@@ -308,17 +306,11 @@ mod exports {
 
             let server = StaticServer::start(&dist());
             let browser = open_sample(&server).await;
-            let choose = |selector: &'static str, path: std::path::PathBuf| {
-                let client = browser.client.clone();
-                async move {
-                    client.find(Locator::Css(selector)).await.expect("file input").send_keys(&path.display().to_string()).await.expect("choose");
-                }
-            };
-            choose("#ag-import-file", agreement_path.clone()).await;
+            browser.choose_file("#ag-import-file", &agreement_path).await;
             browser
                 .wait_for_js("the agreement's zone", &format!("const z = document.querySelector('#ag-time_zone'); return !!z && z.value === {zone:?}"))
                 .await;
-            choose("#file-input", incidents_path.clone()).await;
+            browser.choose_file("#file-input", &incidents_path).await;
             browser
                 .wait_for_js("the import", "const s = document.querySelector('[data-testid=row-accounting]'); return !!s && !document.querySelector('[data-testid=import-progress]')")
                 .await;
@@ -362,7 +354,6 @@ mod exports {
 /// speed is not a pass/fail condition here (the machine is shared and noisy).
 mod bench {
     use super::*;
-    use fantoccini::Locator;
     use sla_core::import::{generate::generate_csv_within_days, Preset};
 
     /// Peak resident memory of Chromium's renderer processes, sampled every 20 ms from /proc
@@ -499,7 +490,7 @@ mod bench {
         let baseline_mb = renderer_rss_kb(browser.driver_pid()) as f64 / 1024.0;
         let memory = RendererMemory::watch(browser.driver_pid());
         let started = std::time::Instant::now();
-        browser.client.find(Locator::Css("#file-input")).await.expect("file input").send_keys(&path.display().to_string()).await.expect("upload");
+        browser.choose_file("#file-input", &path).await;
         browser
             .wait_for_js(
                 "the generated log's report",

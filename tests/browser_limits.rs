@@ -84,14 +84,7 @@ async fn a_file_over_the_size_limit_is_refused_up_front_and_the_tab_survives() {
 
     // A file within the limit is still read after the refusal.
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("core/tests/fixtures/import/servicenow.csv");
-    browser
-        .client
-        .find(Locator::Css("#file-input"))
-        .await
-        .expect("file input")
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose the file");
+    browser.choose_file("#file-input", &path).await;
     browser
         .wait_for_js(
             "the next file's accounting",
@@ -112,14 +105,7 @@ async fn a_whole_journey_requests_nothing_outside_the_origin() {
 
     // Import a file.
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("core/tests/fixtures/import/servicenow.csv");
-    browser
-        .client
-        .find(Locator::Css("#file-input"))
-        .await
-        .expect("file input")
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose the file");
+    browser.choose_file("#file-input", &path).await;
     browser
         .wait_for_js(
             "the import's accounting",
@@ -233,14 +219,7 @@ async fn a_file_larger_than_one_read_slice_arrives_whole() {
     let browser = Browser::start().await;
     browser.client.goto(&server.url("/")).await.expect("open the app");
     browser.text_of(HEADLINE).await;
-    browser
-        .client
-        .find(Locator::Css("#file-input"))
-        .await
-        .expect("file input")
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose the file");
+    browser.choose_file("#file-input", &path).await;
     // The same bytes read natively in the sample's zone (a few generated times fall in the
     // spring-forward gap and are rejected, in both).
     let zone = sla_core::sample::sample_agreement().tz().expect("the sample's zone");

@@ -333,14 +333,7 @@ async fn the_saved_agreements_file_moves_them_to_a_fresh_browser() {
         .wait_for_js("the saved list", "return document.querySelectorAll('[data-testid=library-entry]').length")
         .await;
     assert_eq!(before.as_u64(), Some(1));
-    fresh
-        .client
-        .find(Locator::Css("#lib-import-file"))
-        .await
-        .expect("import input")
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose the file");
+    fresh.choose_file("#lib-import-file", &path).await;
     fresh
         .wait_for_js("three saved agreements", "return document.querySelectorAll('[data-testid=library-entry]').length === 3")
         .await;

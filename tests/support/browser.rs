@@ -122,6 +122,17 @@ impl Browser {
         }
     }
 
+    /// Chooses `path` in the file input `css` (as a user picking it in the file dialog).
+    pub async fn choose_file(&self, css: &str, path: &std::path::Path) {
+        self.client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no file input {css}: {e}"))
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap_or_else(|e| panic!("choosing {} in {css}: {e}", path.display()));
+    }
+
     /// Waits for an element and returns its text.
     pub async fn text_of(&self, css: &str) -> String {
         let el = self

@@ -251,45 +251,28 @@ fn generate_csv_spread(rows: usize, seed: u64, preset: Preset, spread: Option<u6
                 );
             }
         }
-        Preset::Statuspage => {
-            out.push_str("id,start,end,priority,impact,service,title\n");
+        Preset::Statuspage | Preset::Generic => {
+            // The generic log is an ITSM or on-call export: acknowledged, restored ("end") and
+            // resolved times; the Statuspage-style CSV has the outage's start and end only.
+            let generic = preset == Preset::Generic;
+            out.push_str(if generic {
+                "id,start,acknowledged,end,resolved,priority,impact,service,title\n"
+            } else {
+                "id,start,end,priority,impact,service,title\n"
+            });
             let impacts = ["full", "partial", "degraded"];
             for i in 0..rows {
                 let f = facts(&mut rng, &mut clock, spread);
                 let impact = impacts[rng.below(3) as usize];
-                let _ = writeln!(
-                    out,
-                    "INC-{},{},{},P{},{},{},{}",
-                    i + 1,
-                    iso(f.start_min),
-                    iso(f.start_min + f.restore_min),
-                    f.priority,
-                    impact,
-                    f.service,
-                    f.problem
-                );
-            }
-        }
-        Preset::Generic => {
-            // As an ITSM or on-call export: acknowledged, restored ("end") and resolved times.
-            out.push_str("id,start,acknowledged,end,resolved,priority,impact,service,title\n");
-            let impacts = ["full", "partial", "degraded"];
-            for i in 0..rows {
-                let f = facts(&mut rng, &mut clock, spread);
-                let impact = impacts[rng.below(3) as usize];
-                let _ = writeln!(
-                    out,
-                    "INC-{},{},{},{},{},P{},{},{},{}",
-                    i + 1,
-                    iso(f.start_min),
-                    iso(f.start_min + f.ack_min),
-                    iso(f.start_min + f.restore_min),
-                    iso(f.start_min + f.resolve_min),
-                    f.priority,
-                    impact,
-                    f.service,
-                    f.problem
-                );
+                let _ = write!(out, "INC-{},{},", i + 1, iso(f.start_min));
+                if generic {
+                    let _ = write!(out, "{},", iso(f.start_min + f.ack_min));
+                }
+                let _ = write!(out, "{},", iso(f.start_min + f.restore_min));
+                if generic {
+                    let _ = write!(out, "{},", iso(f.start_min + f.resolve_min));
+                }
+                let _ = writeln!(out, "P{},{},{},{}", f.priority, impact, f.service, f.problem);
             }
         }
     }
