@@ -25,9 +25,14 @@ pub struct ExportBarProps {
 /// A base name for exported files: the service and the span, e.g.
 /// `sla-report-payments-api-2026-01-01-2026-07-01`.
 pub fn export_file_stem(report: &sla_core::report::Report) -> String {
-    let service: String = report
-        .agreement
-        .service
+    let span = span_days(report.from, report.to, &report.agreement.time_zone);
+    format!("sla-report-{}-{span}", file_slug(&report.agreement.service))
+}
+
+/// A service name as part of a file name: lower case, runs of anything but letters and digits
+/// as one `-`; `service` when nothing is left.
+pub fn file_slug(service: &str) -> String {
+    let slug = service
         .to_lowercase()
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
@@ -36,11 +41,19 @@ pub fn export_file_stem(report: &sla_core::report::Report) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    // The span's first and last local day in the agreement's zone (the end is exclusive).
-    let tz: sla_core::zone::Zone = report.agreement.time_zone.parse().unwrap_or(sla_core::zone::Zone::UTC);
-    let first = report.from.with_timezone(&tz).format("%Y-%m-%d");
-    let last = (report.to - chrono::TimeDelta::seconds(1)).with_timezone(&tz).format("%Y-%m-%d");
-    format!("sla-report-{}-{first}-{last}", if service.is_empty() { "service".into() } else { service })
+    if slug.is_empty() {
+        "service".to_string()
+    } else {
+        slug
+    }
+}
+
+/// A span's first and last local day in `zone` (the end is exclusive): `2026-01-01-2026-06-30`.
+pub fn span_days(from: chrono::DateTime<chrono::Utc>, to: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
+    let tz: sla_core::zone::Zone = zone.parse().unwrap_or(sla_core::zone::Zone::UTC);
+    let first = from.with_timezone(&tz).format("%Y-%m-%d");
+    let last = (to - chrono::TimeDelta::seconds(1)).with_timezone(&tz).format("%Y-%m-%d");
+    format!("{first}-{last}")
 }
 
 /// The report as the JSON document of `docs/report-format.md`.

@@ -43,36 +43,14 @@ pub struct ReviewDocumentProps {
 /// The base name of the exported review: `sla-review-<service>-<first day>-<last day>` for the
 /// whole span, `sla-review-<service>-<period>` for one period.
 pub fn review_file_stem(review: &ReviewReport) -> String {
-    let service: String = review
-        .service
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let service = if service.is_empty() {
-        "service".to_string()
-    } else {
-        service
-    };
     let scope = match &review.focus {
         Some(period) => period
             .chars()
             .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
             .collect(),
-        None => {
-            let tz: sla_core::zone::Zone = review.time_zone.parse().unwrap_or(sla_core::zone::Zone::UTC);
-            let first = review.from.with_timezone(&tz).format("%Y-%m-%d");
-            let last = (review.to - chrono::TimeDelta::seconds(1))
-                .with_timezone(&tz)
-                .format("%Y-%m-%d");
-            format!("{first}-{last}")
-        }
+        None => crate::components::export_bar::span_days(review.from, review.to, &review.time_zone),
     };
-    format!("sla-review-{service}-{scope}")
+    format!("sla-review-{}-{scope}", crate::components::export_bar::file_slug(&review.service))
 }
 
 /// The review as the JSON document (`sla-review/1`), exactly as `sla report --review --format
