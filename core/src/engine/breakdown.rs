@@ -280,17 +280,25 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap().to_utc()
     }
 
-    #[test]
-    fn weighted_seconds_add_up_to_the_reports_downtime() {
-        let a = sample::sample_agreement();
+    /// The sample's incidents and request, and the breakdown of `a` over them, checked to have
+    /// a line per incident whose weighted seconds (returned) add up, to the second, to the
+    /// report's.
+    fn lines_adding_up_to_the_report(a: &Agreement) -> (Vec<Incident>, ReportRequest, Vec<IncidentLine>, f64) {
         let incidents = sample::sample_incidents();
         let request = ReportRequest::as_of(sample::sample_as_of());
-        let report = build_report(&a, &incidents, &request).unwrap();
-        let lines = incident_breakdown(&a, &incidents, &request).unwrap();
+        let report = build_report(a, &incidents, &request).unwrap();
+        let lines = incident_breakdown(a, &incidents, &request).unwrap();
         assert_eq!(lines.len(), incidents.len());
         let total: f64 = lines.iter().map(|l| l.weighted_seconds).sum();
         let expected = report.total.figures.availability.weighted_downtime_seconds as f64;
         assert!((total - expected).abs() <= 1.0, "{total} vs {expected}");
+        (incidents, request, lines, total)
+    }
+
+    #[test]
+    fn weighted_seconds_add_up_to_the_reports_downtime() {
+        let a = sample::sample_agreement();
+        let (incidents, request, lines, total) = lines_adding_up_to_the_report(&a);
         assert!(lines.iter().any(|l| l.status == LineStatus::Planned));
         assert!(lines.iter().any(|l| l.open));
         let segments = downtime_segments(&a, &incidents, &request).unwrap();
@@ -319,14 +327,7 @@ mod tests {
             crate::model::TimeOfDay::hm(18, 0).unwrap(),
         ));
         a.revisions.push(r);
-        let incidents = sample::sample_incidents();
-        let request = ReportRequest::as_of(sample::sample_as_of());
-        let report = build_report(&a, &incidents, &request).unwrap();
-        let lines = incident_breakdown(&a, &incidents, &request).unwrap();
-        assert_eq!(lines.len(), incidents.len());
-        let total: f64 = lines.iter().map(|l| l.weighted_seconds).sum();
-        let expected = report.total.figures.availability.weighted_downtime_seconds as f64;
-        assert!((total - expected).abs() <= 1.0, "{total} vs {expected}");
+        let (incidents, request, _, total) = lines_adding_up_to_the_report(&a);
         // And it differs from measuring everything under the first version.
         let first = incident_breakdown(&a.version_terms(0).unwrap(), &incidents, &request).unwrap();
         let first_total: f64 = first.iter().map(|l| l.weighted_seconds).sum();
