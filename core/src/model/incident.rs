@@ -95,3 +95,37 @@ pub enum Impact {
     #[default]
     FullOutage,
 }
+
+impl Impact {
+    /// Every impact, worst first.
+    pub const ALL: [Impact; 4] = [Impact::FullOutage, Impact::PartialOutage, Impact::Degraded, Impact::None];
+
+    /// The name the JSON formats use: `full_outage`, `partial_outage`, `degraded`, `none`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Impact::FullOutage => "full_outage",
+            Impact::PartialOutage => "partial_outage",
+            Impact::Degraded => "degraded",
+            Impact::None => "none",
+        }
+    }
+
+    /// The impact whose [`Impact::key`] is `key`.
+    pub fn from_key(key: &str) -> Option<Impact> {
+        Impact::ALL.into_iter().find(|i| i.key() == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Impact;
+
+    #[test]
+    fn impact_keys_are_the_json_names() {
+        for impact in Impact::ALL {
+            assert_eq!(serde_json::to_string(&impact).unwrap(), format!("\"{}\"", impact.key()));
+            assert_eq!(Impact::from_key(impact.key()), Some(impact));
+        }
+        assert_eq!(Impact::from_key("outage"), None);
+    }
+}

@@ -128,15 +128,6 @@ impl Cost {
     }
 }
 
-fn impact_key(i: Impact) -> &'static str {
-    match i {
-        Impact::FullOutage => "full_outage",
-        Impact::PartialOutage => "partial_outage",
-        Impact::Degraded => "degraded",
-        Impact::None => "none",
-    }
-}
-
 fn rank(a: (f64, f64, u64, u64), b: (f64, f64, u64, u64)) -> std::cmp::Ordering {
     b.0.total_cmp(&a.0)
         .then(b.1.total_cmp(&a.1))
@@ -224,7 +215,7 @@ pub fn contributors(
         match d {
             Dimension::Service => clean(&inc.service),
             Dimension::Priority => clean(&inc.priority),
-            Dimension::Impact => Some(impact_key(inc.impact).to_string()),
+            Dimension::Impact => Some(inc.impact.key().to_string()),
             Dimension::Category => clean(&inc.category),
         }
     };

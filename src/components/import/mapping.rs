@@ -114,16 +114,6 @@ pub fn set_duration(mapping: &ColumnMapping, field_index: usize, duration: bool)
     m
 }
 
-const IMPACTS: [Impact; 4] = [Impact::FullOutage, Impact::PartialOutage, Impact::Degraded, Impact::None];
-
-fn impact_key(i: Impact) -> &'static str {
-    match i {
-        Impact::FullOutage => "full_outage",
-        Impact::PartialOutage => "partial_outage",
-        Impact::Degraded => "degraded",
-        Impact::None => "none",
-    }
-}
 
 /// The mapping form.
 #[component]
@@ -203,7 +193,7 @@ pub fn MappingEditor(props: &MappingEditorProps) -> Html {
                     let set_from = emit(Box::new(move |m, v| { let mut m = m.clone(); if let Some(r) = m.impact_values.get_mut(i) { r.from = v } m }));
                     let set_impact = emit(Box::new(move |m, v| {
                         let mut m = m.clone();
-                        if let (Some(r), Some(imp)) = (m.impact_values.get_mut(i), IMPACTS.iter().find(|x| impact_key(**x) == v)) { r.impact = *imp }
+                        if let (Some(r), Some(imp)) = (m.impact_values.get_mut(i), Impact::from_key(&v)) { r.impact = imp }
                         m
                     }));
                     let remove = emit(Box::new(move |m, _| { let mut m = m.clone(); if i < m.impact_values.len() { m.impact_values.remove(i); } m }));
@@ -211,7 +201,7 @@ pub fn MappingEditor(props: &MappingEditorProps) -> Html {
                         <label>{ t(ImportMsg::From) }<input type="text" value={rule.from.clone()} onchange={Callback::from(move |e: Event| set_from.emit(input_value(e)))} /></label>
                         <label>{ t(ImportMsg::To) }
                             <select onchange={Callback::from(move |e: Event| set_impact.emit(input_value(e)))}>
-                                { for IMPACTS.iter().map(|x| html! { <option value={impact_key(*x)} selected={*x == rule.impact}>{ impact_text(*x, lang) }</option> }) }
+                                { for Impact::ALL.into_iter().map(|x| html! { <option value={x.key()} selected={x == rule.impact}>{ impact_text(x, lang) }</option> }) }
                             </select>
                         </label>
                         <button type="button" class="secondary small" onclick={Callback::from(move |_| remove.emit(String::new()))}>{ t(ImportMsg::Remove) }</button>

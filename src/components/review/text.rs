@@ -428,14 +428,7 @@ pub fn group_key(dimension: Dimension, key: Option<&str>, lang: Lang) -> String 
         return ReviewMsg::NotGiven.text(lang).to_string();
     };
     if dimension == Dimension::Impact {
-        let impact = match key {
-            "full_outage" => Some(Impact::FullOutage),
-            "partial_outage" => Some(Impact::PartialOutage),
-            "degraded" => Some(Impact::Degraded),
-            "none" => Some(Impact::None),
-            _ => None,
-        };
-        if let Some(i) = impact {
+        if let Some(i) = Impact::from_key(key) {
             return impact_name(i, lang).to_string();
         }
     }
