@@ -11,6 +11,13 @@ wasm32-unknown-unknown (bulk memory, sign extension, non-trapping float-to-int, 
 reference types, multi-value) are enabled explicitly because wasm-bindgen drops the
 target_features section that would announce them.
 
+Function order: gzip only finds repeats within its last 32 KB, and the linker lays functions out
+in no useful order, so look-alike functions (the same generic for different types, the drop glue
+of related types) end up far apart. The release profile keeps the function names
+(`strip = false`) until this step; after `-Oz` the functions are renamed to their rank in
+demangled-name order without the hashes, laid out by that name (`--reorder-functions-by-name`),
+and the names dropped (`--strip-debug`). Same code, about 15 KB less once gzipped (2026-11-25).
+
 Usage: python3 scripts/wasm-opt.py DIST  (or TRUNK_STAGING_DIR in the environment)
 Environment: SLA_WASM_OPT=0 skips the step (e.g. to compare sizes); SLA_WASM_OPT_LEVEL picks
 the level (default z).
@@ -35,7 +42,92 @@ FEATURES = [
 ]
 # Memory packing splits the data segment at runs of zeros; the bundle is served gzipped, where
 # the zeros cost almost nothing and the extra segments cost more (measured: +21 KB gzipped).
-PASSES = ["--skip-pass=memory-packing", "--strip-debug", "--strip-producers"]
+PASSES = ["--skip-pass=memory-packing"]
+FINAL = ["--reorder-functions-by-name", "--strip-debug", "--strip-producers"]
+
+
+def leb(b: bytes, i: int):
+    """An unsigned LEB128 number at i: (value, index after it)."""
+    r = s = 0
+    while True:
+        x = b[i]
+        i += 1
+        r |= (x & 0x7F) << s
+        s += 7
+        if x < 0x80:
+            return r, i
+
+
+def uleb(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        x, n = n & 0x7F, n >> 7
+        out.append(x | 0x80 if n else x)
+        if not n:
+            return bytes(out)
+
+
+def sections(b: bytes):
+    i = 8
+    while i < len(b):
+        sid = b[i]
+        n, j = leb(b, i + 1)
+        yield sid, j, n
+        i = j + n
+
+
+def function_names(b: bytes) -> dict:
+    """Function index -> name, from the "name" custom section (empty when stripped)."""
+    names = {}
+    for sid, o, n in sections(b):
+        if sid != 0:
+            continue
+        l, j = leb(b, o)
+        if b[j:j + l] != b"name":
+            continue
+        j += l
+        while j < o + n:
+            sub = b[j]
+            size, j = leb(b, j + 1)
+            if sub == 1:
+                count, k = leb(b, j)
+                for _ in range(count):
+                    idx, k = leb(b, k)
+                    l2, k = leb(b, k)
+                    names[idx] = b[k:k + l2].decode("utf-8", "replace")
+                    k += l2
+            j += size
+    return names
+
+
+def ordering_key(name: str) -> str:
+    """A demangled name without what differs between copies of one generic: the symbol hash
+    (`::h0123...`) and crate disambiguators (`core[c593...]`)."""
+    return re.sub(r"::h[0-9a-f]{16}\b", "", re.sub(r"\[[0-9a-f]+\]", "", name))
+
+
+def rank_names(b: bytes) -> bytes:
+    """The wasm with its name section replaced by each function's rank in `ordering_key` order
+    (zero-padded, so wasm-opt's name order is that order)."""
+    names = function_names(b)
+    if not names:
+        return b
+    order = sorted(names, key=lambda idx: (ordering_key(names[idx]), idx))
+    rank = {idx: r for r, idx in enumerate(order)}
+    out = bytearray(b[:8])
+    for sid, o, n in sections(b):
+        if sid == 0:
+            l, j = leb(b, o)
+            if b[j:j + l] == b"name":
+                continue
+        out += bytes([sid]) + uleb(n) + b[o:o + n]
+    sub = bytearray(uleb(len(rank)))
+    for idx in sorted(names):
+        label = ("f%07d" % rank[idx]).encode()
+        sub += uleb(idx) + uleb(len(label)) + label
+    payload = uleb(4) + b"name" + bytes([1]) + uleb(len(sub)) + bytes(sub)
+    out += bytes([0]) + uleb(len(payload)) + payload
+    return bytes(out)
 
 
 def find_wasm_opt(root: str) -> str:
@@ -71,7 +163,13 @@ def main() -> None:
     for path in sorted(glob.glob(os.path.join(dist, "*.wasm"))):
         before = os.path.getsize(path)
         tmp = path + ".opt"
-        subprocess.run([wasm_opt, level, *FEATURES, *PASSES, path, "-o", tmp], check=True)
+        # -g keeps the names for the ordering step.
+        subprocess.run([wasm_opt, level, "-g", *FEATURES, *PASSES, path, "-o", tmp], check=True)
+        with open(tmp, "rb") as f:
+            ranked = rank_names(f.read())
+        with open(tmp, "wb") as f:
+            f.write(ranked)
+        subprocess.run([wasm_opt, *FEATURES, *FINAL, tmp, "-o", tmp], check=True)
         os.replace(tmp, path)
         with open(path, "rb") as f:
             data = f.read()
