@@ -73,6 +73,31 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// One language's text of a message stored as `en \u{1f} hant \u{1f} hans` (see [`messages!`]).
+#[doc(hidden)]
+pub fn column(row: &'static str, lang: Lang) -> &'static str {
+    let n = match lang {
+        Lang::En => 0,
+        Lang::ZhHant => 1,
+        Lang::ZhHans => 2,
+    };
+    row.split('\u{1f}').nth(n).unwrap_or("")
+}
+
+/// Whether a text is free of the separator [`column`] splits at (checked at compile time).
+#[doc(hidden)]
+pub const fn no_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0x1f {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Declares an enum of UI messages with their English, traditional and simplified Chinese
 /// texts. Each feature declares its own enum in its own file (`crate::messages!(CalcMsg; ...)`),
 /// so features add texts without touching each other's lists.
@@ -89,17 +114,17 @@ macro_rules! messages {
             #[allow(dead_code)]
             pub const ALL: &'static [$name] = &[$($name::$key),*];
 
-            /// The text in `lang`. (A table looked up by position: a `match` over every
-            /// message and language compiles to several times the code.)
+            /// The text in `lang`. (A table looked up by position, one string per message
+            /// holding its three texts: a `match` over every message and language compiles to
+            /// several times the code, and a table of three `&str` per message is three
+            /// pointer-and-length pairs that gzip barely shrinks.)
             pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
-                use $crate::i18n::Lang;
-                const TEXTS: &[[&str; 3]] = &[$([$en, $hant, $hans]),*];
-                let column = match lang {
-                    Lang::En => 0,
-                    Lang::ZhHant => 1,
-                    Lang::ZhHans => 2,
-                };
-                TEXTS.get(self as usize).map_or("", |row| row[column])
+                const TEXTS: &[&str] = &[$(concat!($en, "\u{1f}", $hant, "\u{1f}", $hans)),*];
+                // A text holding the separator would shift its neighbours: refuse to compile.
+                const _: () = assert!($($crate::i18n::no_separator($en)
+                    && $crate::i18n::no_separator($hant)
+                    && $crate::i18n::no_separator($hans))&&*);
+                TEXTS.get(self as usize).map_or("", |row| $crate::i18n::column(row, lang))
             }
         }
     };
@@ -164,8 +189,6 @@ crate::messages! { Msg;
         "週期依協議時區的日曆對齊。停機時間依影響程度加權，並排除維護時段。",
         "周期按协议时区的日历对齐。停机时间按影响程度加权，并排除维护时段。"
     ],
-    EnterTarget => ["enter a target between 0 and 100 %", "請輸入 0 到 100 % 之間的目標", "请输入 0 到 100 % 之间的目标"],
-    NotANumber => ["is not a number", "不是數字", "不是数字"],
     NavLabel => ["Sections", "章節", "章节"],
     NavIncidents => ["Incidents", "事件", "事件"],
     NavCalculators => ["Quick calculators", "快速計算", "快速计算"],

@@ -129,7 +129,6 @@ crate::messages! { AgreementMsg;
     ],
     Imported => ["Agreement imported.", "已匯入協議。", "已导入协议。"],
     NotImported => ["The file was not imported; the current agreement is kept.", "檔案未匯入；目前的協議維持不變。", "文件未导入；当前协议保持不变。"],
-    Schema => ["Format", "格式", "格式"],
 }
 
 fn pick(lang: Lang, en: String, hant: String, hans: String) -> String {

@@ -25,7 +25,6 @@ crate::messages! { VersionMsg;
     HideCompare => ["Hide changes", "隱藏修訂內容", "隐藏修订内容"],
     WhatIf => ["What if it applied all along", "假設全程適用此版本", "假设全程适用此版本"],
     WhatIfOn => ["✓ measured all along", "✓ 全程以此版本計算", "✓ 全程按此版本计算"],
-    AddHeading => ["Add a version", "新增版本", "新增版本"],
     NewLabel => ["Label", "版本標籤", "版本标签"],
     NewDate => ["In force from", "生效日", "生效日"],
     Add => ["Add version", "新增版本", "新增版本"],

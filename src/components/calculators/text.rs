@@ -101,7 +101,6 @@ crate::messages! { CalcMsg;
     ResetExample => ["Reset the example", "重設範例", "重置示例"],
     NodeAvailability => ["availability", "可用性", "可用性"],
     NotComputed => ["not computed: fix the fields below", "無法計算：請修正下方欄位", "无法计算：请修正下方字段"],
-    Component => ["component", "元件", "组件"],
     FixFields => [
         "No answer yet: fix the fields marked above.",
         "尚無結果：請修正上方標示的欄位。",

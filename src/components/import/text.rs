@@ -43,7 +43,6 @@ crate::messages! { ImportMsg;
     IncidentsWord => ["incidents", "筆事件", "条事件"],
     Detected => ["Read as", "讀取為", "读取为"],
     Guessed => ["guessed", "推測", "推测"],
-    Columns => ["Columns", "欄位", "列"],
     RejectedRows => ["Rejected rows", "拒收的列", "拒收的行"],
     ExcludedRows => ["Excluded rows", "排除的列", "排除的行"],
     DownloadRejected => ["Download rejected rows", "下載拒收的列", "下载拒收的行"],
@@ -51,7 +50,6 @@ crate::messages! { ImportMsg;
     Row => ["Row", "列", "行"],
     Column => ["Column", "欄位", "列"],
     Reason => ["Reason", "原因", "原因"],
-    Rule => ["Rule", "規則", "规则"],
     Mapping => ["Column mapping", "欄位對應", "列映射"],
     MappingIntro => [
         "Which column feeds each field. Change any and import again; the mapping is kept for the next import.",

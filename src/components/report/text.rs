@@ -193,12 +193,9 @@ crate::messages! { ReportMsg;
         "最低额：{minimum}；已达到或不适用（未应用最低额）"
     ],
     StepOwed => ["Credit owed", "應付抵扣", "应付抵扣"],
-    Step => ["Step", "步驟", "步骤"],
-    Value => ["Value", "數值", "数值"],
     NoCreditIn => ["No credit in: {list}.", "無服務抵扣的週期：{list}。", "无服务抵扣的周期：{list}。"],
     NoCreditAtAll => ["No period earns a credit.", "沒有任何週期產生服務抵扣。", "没有任何周期产生服务抵扣。"],
     CreditTotal => ["Total credits over all periods: {sum} = {total}", "所有週期的服務抵扣總計：{sum} = {total}", "所有周期的服务抵扣总计：{sum} = {total}"],
-    CreditStepsTitle => ["How the credits are computed", "服務抵扣計算過程", "服务抵扣计算过程"],
 }
 
 /// Fills a template's `{name}` placeholders: `fill("{n} of {m}", &[("n", "1"), ("m", "2")])`

@@ -30,7 +30,6 @@ crate::messages! { ReviewMsg;
     Credit => ["Credit", "服務抵扣", "服务抵扣"],
     Penalty => ["Penalty", "罰款", "罚款"],
     Version => ["Version", "版本", "版本"],
-    Share => ["Share", "佔比", "占比"],
     Priority => ["Priority", "優先級", "优先级"],
     Respond => ["respond", "回應", "响应"],
     Resolve => ["resolve", "解決", "解决"],
@@ -98,9 +97,6 @@ crate::messages! { ReviewMsg;
     ImpactDegraded => ["Degraded", "效能降級", "性能降级"],
     ImpactNone => ["No impact", "無影響", "无影响"],
     Rank => ["#", "排名", "排名"],
-    Group => ["Group", "分組", "分组"],
-    ShareOfDowntime => ["of downtime", "的停機時間", "的停机时间"],
-    ShareOfCredit => ["of credits", "的服務抵扣", "的服务抵扣"],
     ContributorsTotals => [
         "In all: weighted downtime {downtime}, credits {credit}.",
         "合計：加權停機時間 {downtime}，服務抵扣 {credit}。",
