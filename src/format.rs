@@ -77,8 +77,11 @@ pub fn money(amount: f64, currency: &str) -> String {
 /// Falls back to UTC when the zone is unknown.
 pub fn instant(at: DateTime<Utc>, zone: &str) -> String {
     match zone.parse::<sla_core::zone::Zone>() {
-        Ok(tz) => at.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string(),
-        Err(_) => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        Ok(tz) => {
+            let local = at.with_timezone(&tz);
+            format!("{} {}", sla_core::date_text::minutes(&local.naive_local(), ' '), local.offset())
+        }
+        Err(_) => sla_core::date_text::minutes(&at.naive_utc(), ' ') + " UTC",
     }
 }
 

@@ -18,6 +18,7 @@ pub mod sample;
 pub mod sizing;
 pub mod calendar;
 pub mod credits;
+pub mod date_text;
 pub mod engine;
 pub mod period;
 pub mod report;

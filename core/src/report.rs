@@ -17,9 +17,9 @@ pub const REPORT_SCHEMA: &str = "sla-report/1";
 /// A UTC instant for messages: `2026-03-01 09:00 UTC` (seconds shown only when not zero).
 pub fn show_instant(t: &DateTime<Utc>) -> String {
     if t.timestamp() % 60 == 0 {
-        t.format("%Y-%m-%d %H:%M UTC").to_string()
+        crate::date_text::minutes(&t.naive_utc(), ' ') + " UTC"
     } else {
-        t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+        crate::date_text::seconds(&t.naive_utc(), ' ') + " UTC"
     }
 }
 

@@ -228,7 +228,7 @@ pub struct UnknownZone(pub String);
 
 impl fmt::Display for UnknownZone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown time zone {:?}", self.0)
+        write!(f, "unknown time zone \"{}\"", self.0)
     }
 }
 

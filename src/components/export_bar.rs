@@ -51,14 +51,19 @@ pub fn file_slug(service: &str) -> String {
 /// A span's first and last local day in `zone` (the end is exclusive): `2026-01-01-2026-06-30`.
 pub fn span_days(from: chrono::DateTime<chrono::Utc>, to: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
     let tz: sla_core::zone::Zone = zone.parse().unwrap_or(sla_core::zone::Zone::UTC);
-    let first = from.with_timezone(&tz).format("%Y-%m-%d");
-    let last = (to - chrono::TimeDelta::seconds(1)).with_timezone(&tz).format("%Y-%m-%d");
+    let first = sla_core::date_text::date(from.with_timezone(&tz).date_naive());
+    let last = sla_core::date_text::date((to - chrono::TimeDelta::seconds(1)).with_timezone(&tz).date_naive());
     format!("{first}-{last}")
+}
+
+/// `{"error": "…"}` for an export that could not be written (the message JSON-escaped).
+pub fn json_error(e: &serde_json::Error) -> String {
+    format!("{{\"error\": {}}}", serde_json::to_string(&e.to_string()).unwrap_or_default())
 }
 
 /// The report as the JSON document of `docs/report-format.md`.
 pub fn report_json(report: &sla_core::report::Report) -> String {
-    serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+    serde_json::to_string_pretty(report).unwrap_or_else(|e| json_error(&e))
 }
 
 /// The export buttons.

@@ -367,7 +367,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, FieldProblem> {
     if t.is_empty() {
         return Err(FieldProblem::Empty);
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| FieldProblem::NotADate(t.to_string()))
+    sla_core::date_text::parse_date(t).ok_or_else(|| FieldProblem::NotADate(t.to_string()))
 }
 
 /// Reads a local date and time as an `<input type="datetime-local">` gives it
@@ -377,10 +377,7 @@ pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldProblem> {
     if t.is_empty() {
         return Err(FieldProblem::Empty);
     }
-    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
-        .ok_or_else(|| FieldProblem::NotADateTime(t.to_string()))
+    sla_core::date_text::parse_date_time(t).ok_or_else(|| FieldProblem::NotADateTime(t.to_string()))
 }
 
 /// A local date and time as `<input type="datetime-local">` wants it: `2026-03-14T22:00`
@@ -388,9 +385,9 @@ pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldProblem> {
 pub fn format_local_datetime(at: &NaiveDateTime) -> String {
     use chrono::Timelike;
     if at.second() == 0 {
-        at.format("%Y-%m-%dT%H:%M").to_string()
+        sla_core::date_text::minutes(at, 'T')
     } else {
-        at.format("%Y-%m-%dT%H:%M:%S").to_string()
+        sla_core::date_text::seconds(at, 'T')
     }
 }
 

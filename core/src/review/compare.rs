@@ -304,7 +304,7 @@ fn show_maintenance(list: &[MaintenanceWindow]) -> String {
     list.iter()
         .map(|m| match m {
             MaintenanceWindow::OneOff { start, end, .. } => {
-                format!("{} – {}", start.format("%Y-%m-%d %H:%M"), end.format("%Y-%m-%d %H:%M"))
+                format!("{} – {}", crate::date_text::minutes(start, ' '), crate::date_text::minutes(end, ' '))
             }
             MaintenanceWindow::Weekly { days, start, end, .. } => format!("{} {start}–{end}", show_days(days)),
         })

@@ -14,7 +14,7 @@ use crate::i18n::use_lang;
 use crate::import_job::{ImportJob, JobError, JobProgress, JobResult};
 use crate::state::data::{FileImport, ImportSettings, KeptFiles};
 use crate::state::DataAction;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use gloo::file::callbacks::FileReader;
 use sla_core::import::{ColumnMapping, DateOrder, Encoding, ImportError, Preset};
 use sla_core::model::Incident;
@@ -59,9 +59,7 @@ enum Notice {
 /// Reads a `datetime-local` value in `zone`.
 pub fn parse_local_input(value: &str, zone: &str) -> Option<DateTime<Utc>> {
     let tz: sla_core::zone::Zone = zone.parse().ok()?;
-    let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
+    let naive = sla_core::date_text::parse_date_time(value)?;
     sla_core::calendar::resolve_local(tz, naive, sla_core::calendar::Edge::Start)
 }
 
@@ -367,8 +365,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let zone = props.time_zone.to_string();
     let as_of_local = zone
         .parse::<sla_core::zone::Zone>()
-        .map(|tz| props.as_of.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
-        .unwrap_or_else(|_| props.as_of.format("%Y-%m-%dT%H:%M").to_string());
+        .map(|tz| sla_core::date_text::minutes(&props.as_of.with_timezone(&tz).naive_local(), 'T'))
+        .unwrap_or_else(|_| sla_core::date_text::minutes(&props.as_of.naive_utc(), 'T'));
 
     html! {
         <div class="import-panel">

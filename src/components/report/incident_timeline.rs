@@ -207,8 +207,8 @@ pub fn layout_timeline(incidents: &[Incident], from: DateTime<Utc>, to: DateTime
 /// An instant in `zone` (UTC when none), minute precision: `2026-02-10 07:58`.
 fn local(at: DateTime<Utc>, zone: Option<sla_core::zone::Zone>) -> String {
     match zone {
-        Some(tz) => at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
-        None => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        Some(tz) => sla_core::date_text::minutes(&at.with_timezone(&tz).naive_local(), ' '),
+        None => sla_core::date_text::minutes(&at.naive_utc(), ' ') + " UTC",
     }
 }
 

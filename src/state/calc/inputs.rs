@@ -114,9 +114,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, FieldError> {
     if t.is_empty() {
         return Err(FieldError::Empty);
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(&format!("{t}-01"), "%Y-%m-%d"))
-        .map_err(|_| FieldError::NotADate(t.to_string()))
+    sla_core::date_text::parse_date(t)
+        .or_else(|| sla_core::date_text::parse_date(&format!("{t}-01")))
+        .ok_or_else(|| FieldError::NotADate(t.to_string()))
 }
 
 /// An IANA time zone name such as `Europe/Berlin`.
