@@ -19,6 +19,7 @@ pub mod sizing;
 pub mod calendar;
 pub mod credits;
 pub mod date_text;
+pub mod lower;
 pub mod engine;
 pub mod period;
 pub mod report;

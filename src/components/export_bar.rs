@@ -33,9 +33,8 @@ pub fn export_file_stem(report: &sla_core::report::Report) -> String {
 /// as one `-`; `service` when nothing is left.
 pub fn file_slug(service: &str) -> String {
     let slug = service
-        .to_lowercase()
         .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .map(|c| if c.is_alphanumeric() { sla_core::lower::lower(c) } else { '-' })
         .collect::<String>()
         .split('-')
         .filter(|p| !p.is_empty())

@@ -414,7 +414,7 @@ pub fn export_file_name(agreement: &Agreement) -> String {
     let mut slug = String::new();
     for c in agreement.service.trim().chars() {
         if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
+            slug.push(sla_core::lower::lower(c));
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }

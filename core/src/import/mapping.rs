@@ -297,7 +297,7 @@ fn find(columns: &[String], name: &str) -> Option<String> {
 fn normalise(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(|c| c.to_lowercase())
+        .map(crate::lower::lower)
         .collect()
 }
 

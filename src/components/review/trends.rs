@@ -152,9 +152,9 @@ fn trend_tile(trend: &Trend, currency: &str, lang: Lang) -> Html {
     } else {
         ReviewMsg::LowerIsBetter
     };
-    let metric = format!("{:?}", trend.metric).to_lowercase();
+    let metric = format!("{:?}", trend.metric).to_ascii_lowercase();
     html! {
-        <figure class="trend-tile" data-testid="trend" data-metric={metric.clone()} data-direction={format!("{:?}", trend.direction).to_lowercase()}>
+        <figure class="trend-tile" data-testid="trend" data-metric={metric.clone()} data-direction={format!("{:?}", trend.direction).to_ascii_lowercase()}>
             <figcaption>
                 <strong class="trend-name">{ name.clone() }</strong>
                 <span class={classes!("status", "trend-direction", direction_class(trend.direction))} data-testid="trend-direction">
