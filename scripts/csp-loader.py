@@ -21,7 +21,8 @@ import os
 import re
 import sys
 
-INLINE_MODULE = re.compile(r'<script type="module">(.*?)</script>', re.S)
+# Trunk's minified index.html (release builds) leaves attribute values unquoted.
+INLINE_MODULE = re.compile(r'<script type=("?)module\1>(.*?)</script>', re.S)
 LEFTOVER_INLINE = [
     (re.compile(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", re.I), "an inline <script>"),
     (re.compile(r"<style[\s>]", re.I), "a <style> element"),
@@ -42,7 +43,7 @@ def move_loader(dist: str, public_url: str) -> None:
         html = f.read()
     match = INLINE_MODULE.search(html)
     if match:
-        code = match.group(1).strip() + "\n"
+        code = match.group(2).strip() + "\n"
         data = code.encode()
         name = "loader-%s.js" % hashlib.sha256(data).hexdigest()[:16]
         with open(os.path.join(dist, name), "wb") as f:

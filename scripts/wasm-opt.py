@@ -176,11 +176,13 @@ def main() -> None:
         os.replace(tmp, path)
         with open(path, "rb") as f:
             data = f.read()
-        name = re.escape(os.path.basename(path))
-        tag = re.compile(r'(<link[^>]*href="[^"]*%s"[^>]*integrity=")[^"]*(")' % name)
-        html, n = tag.subn(lambda m: m.group(1) + sri(data) + m.group(2), html)
-        if n == 0 and 'integrity="' in html:
-            sys.exit("wasm-opt: no integrity attribute found for %s in index.html" % os.path.basename(path))
+        # The wasm's preload link; Trunk's minified index.html leaves attribute values unquoted.
+        link = re.compile(r'<link[^>]*\b%s\b[^>]*>' % re.escape(os.path.basename(path)))
+        integrity = re.compile(r'integrity=("?)[^"\s>]*\1')
+        html, n = link.subn(lambda m: integrity.sub('integrity="%s"' % sri(data), m.group(0)), html)
+        if n == 0 and "integrity=" in html:
+            sys.exit("wasm-opt: no preload link with an integrity attribute found for %s in index.html"
+                     % os.path.basename(path))
         print("wasm-opt %s: %s %d -> %d bytes" % (level, os.path.basename(path), before, len(data)))
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
