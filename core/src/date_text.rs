@@ -74,6 +74,91 @@ fn number(text: &str, min: usize, max: usize) -> Option<u32> {
     text.parse().ok()
 }
 
+/// Serde for the model's dates and times in the text above (`#[serde(with = "...")]`):
+/// `2026-03-14` and `2026-03-14T22:00:00`, as chrono writes them, read by [`parse_date`] and
+/// [`parse_date_time`] rather than by chrono's pattern interpreter.
+pub mod serde_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::date(*d))
+    }
+
+    /// Reads `YYYY-MM-DD`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        read(&String::deserialize(d)?)
+    }
+
+    pub(super) fn read<E: serde::de::Error>(text: &str) -> Result<NaiveDate, E> {
+        super::parse_date(text).ok_or_else(|| E::custom(format!("expected a date as YYYY-MM-DD, found \"{text}\"")))
+    }
+
+    /// The same for `Option<NaiveDate>` (`null` for none).
+    pub mod option {
+        use super::*;
+
+        /// Writes `YYYY-MM-DD` or `null`.
+        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads `YYYY-MM-DD` or `null`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            Option::<String>::deserialize(d)?.map(|t| read(&t)).transpose()
+        }
+    }
+
+    /// The same for `Vec<NaiveDate>`.
+    pub mod list {
+        use super::*;
+        use serde::ser::SerializeSeq;
+
+        /// Writes a list of `YYYY-MM-DD`.
+        pub fn serialize<S: Serializer>(days: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(days.len()))?;
+            for d in days {
+                seq.serialize_element(&super::super::date(*d))?;
+            }
+            seq.end()
+        }
+
+        /// Reads a list of `YYYY-MM-DD` (an error points at the element).
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+            struct Day(NaiveDate);
+            impl<'de> Deserialize<'de> for Day {
+                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+                    super::deserialize(d).map(Day)
+                }
+            }
+            Ok(Vec::<Day>::deserialize(d)?.into_iter().map(|d| d.0).collect())
+        }
+    }
+}
+
+/// Serde for `NaiveDateTime` fields: writes `2026-03-14T22:00:00`, reads what
+/// [`parse_date_time`] reads.
+pub mod serde_date_time {
+    use chrono::NaiveDateTime;
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    /// Writes `YYYY-MM-DDTHH:MM:SS`.
+    pub fn serialize<S: Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::seconds(at, 'T'))
+    }
+
+    /// Reads `YYYY-MM-DDTHH:MM[:SS]` (or a space for the `T`).
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_date_time(&text)
+            .ok_or_else(|| D::Error::custom(format!("expected a date and time as YYYY-MM-DDTHH:MM:SS, found \"{text}\"")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +201,46 @@ mod tests {
                 prop_assert_eq!(parse_date_time(&text), NaiveDateTime::parse_from_str(&text, "%Y-%m-%d %H:%M:%S").ok());
             }
         }
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct Fields {
+        #[serde(with = "serde_date")]
+        day: NaiveDate,
+        #[serde(with = "serde_date::option")]
+        maybe: Option<NaiveDate>,
+        #[serde(with = "serde_date::list")]
+        days: Vec<NaiveDate>,
+        #[serde(with = "serde_date_time")]
+        at: NaiveDateTime,
+    }
+
+    proptest! {
+        /// The JSON is chrono's own for the same values, and reads back.
+        #[test]
+        fn serde_writes_what_chrono_writes(at in any_date_time()) {
+            let fields = Fields { day: at.date(), maybe: Some(at.date()), days: vec![at.date(), at.date()], at };
+            let ours = serde_json::to_string(&fields).unwrap();
+            let chrono = format!(
+                r#"{{"day":{d},"maybe":{d},"days":[{d},{d}],"at":{t}}}"#,
+                d = serde_json::to_string(&at.date()).unwrap(),
+                t = serde_json::to_string(&at).unwrap()
+            );
+            prop_assert_eq!(&ours, &chrono);
+            prop_assert_eq!(serde_json::from_str::<Fields>(&ours).unwrap(), fields);
+        }
+    }
+
+    #[test]
+    fn serde_says_what_it_expected_and_where() {
+        let ok = r#"{"day":"2026-03-14","maybe":null,"days":[],"at":"2026-03-14 22:00"}"#;
+        assert_eq!(serde_json::from_str::<Fields>(ok).unwrap().maybe, None);
+        let bad = "{\"day\":\"2026-03-14\",\n\"maybe\":null,\"days\":[\"2026/12/25\",\"2026-12-26\"],\"at\":\"2026-03-14T22:00\"}";
+        let e = serde_json::from_str::<Fields>(bad).unwrap_err().to_string();
+        assert_eq!(e, "expected a date as YYYY-MM-DD, found \"2026/12/25\" at line 2 column 34");
+        let bad = r#"{"day":"2026-03-14","maybe":null,"days":[],"at":"2026-03-14T25:00"}"#;
+        let e = serde_json::from_str::<Fields>(bad).unwrap_err().to_string();
+        assert!(e.starts_with("expected a date and time as YYYY-MM-DDTHH:MM:SS, found \"2026-03-14T25:00\""), "{e}");
     }
 
     #[test]

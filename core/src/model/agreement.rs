@@ -27,6 +27,7 @@ pub struct Agreement {
     /// The agreement's own version label, e.g. "2.1".
     pub version: String,
     /// The day the agreement takes effect, in its time zone.
+    #[serde(with = "crate::date_text::serde_date::option")]
     pub effective_date: Option<NaiveDate>,
     /// IANA time zone name in which periods, service hours, holidays and maintenance are read,
     /// e.g. "Europe/Berlin" or "Asia/Taipei".
@@ -104,6 +105,7 @@ pub struct Schedule {
     /// Which hours of the week count.
     pub hours: Hours,
     /// Whole local days that do not count at all (public holidays).
+    #[serde(with = "crate::date_text::serde_date::list")]
     pub holidays: Vec<NaiveDate>,
 }
 
@@ -167,8 +169,10 @@ pub enum PeriodSpec {
     /// One period from the start of `first_day` to the end of `last_day` (both local dates).
     Custom {
         /// First day of the period.
+        #[serde(with = "crate::date_text::serde_date")]
         first_day: NaiveDate,
         /// Last day of the period, inclusive.
+        #[serde(with = "crate::date_text::serde_date")]
         last_day: NaiveDate,
     },
 }
@@ -224,8 +228,10 @@ pub enum MaintenanceWindow {
         #[serde(default)]
         title: String,
         /// Local start.
+        #[serde(with = "crate::date_text::serde_date_time")]
         start: NaiveDateTime,
         /// Local end, after start.
+        #[serde(with = "crate::date_text::serde_date_time")]
         end: NaiveDateTime,
     },
     /// A window repeating every week, e.g. Sundays 02:00–04:00.

@@ -34,6 +34,7 @@ pub struct Revision {
     /// The version's label, e.g. "3.0".
     pub version: String,
     /// The first local day (in the agreement's zone) on which this version is in force.
+    #[serde(with = "crate::date_text::serde_date")]
     pub effective_date: NaiveDate,
     /// Why it changed, for the review (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
