@@ -2,9 +2,10 @@
 """Where the wasm's code goes: bytes of function bodies per crate (the first crate named in each
 function's symbol) and, with a count, the largest functions.
 
-Needs a build that keeps the names section (the release profile strips it):
+Needs a build that keeps the names section (the release profile does; scripts/wasm-opt.py
+drops it from the bundle):
 
-    CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --target wasm32-unknown-unknown --bin sla-web
+    cargo build --release --target wasm32-unknown-unknown --bin sla-web
     python3 scripts/wasm-sizes.py target/wasm32-unknown-unknown/release/sla-web.wasm 40
 
 Sizes are before wasm-opt and before gzip; use them to compare, not as the bundle's size.
