@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod calculators;
+pub mod cells;
 pub mod library;
 pub mod share;
 mod export_bar;

@@ -2,6 +2,7 @@
 //! service hours, exclusions, the merging of overlaps and its impact weight — so a user can see
 //! why a number is what it is. Sortable, filterable by priority, period and service.
 
+use crate::components::cells;
 use crate::components::Shared;
 use crate::format;
 use crate::i18n::{use_lang, Lang};
@@ -161,16 +162,16 @@ pub fn IncidentTable(props: &IncidentTableProps) -> Html {
                         <table class="compact" data-testid="incident-table">
                             <thead><tr>
                                 { header(SortKey::Id, TableMsg::Id, false) }
-                                <th scope="col">{ t(TableMsg::Title) }</th>
+                                { cells::col(t(TableMsg::Title)) }
                                 { header(SortKey::Start, TableMsg::Start, false) }
                                 { header(SortKey::Priority, TableMsg::Priority, false) }
-                                <th scope="col">{ t(TableMsg::Impact) }</th>
-                                <th scope="col">{ t(TableMsg::Service) }</th>
+                                { cells::col(t(TableMsg::Impact)) }
+                                { cells::col(t(TableMsg::Service)) }
                                 { header(SortKey::Outage, TableMsg::Outage, true) }
-                                <th scope="col" class="num">{ t(TableMsg::InService) }</th>
-                                <th scope="col" class="num">{ t(TableMsg::Counted) }</th>
+                                { cells::num_col(t(TableMsg::InService)) }
+                                { cells::num_col(t(TableMsg::Counted)) }
                                 { header(SortKey::Counted, TableMsg::Weighted, true) }
-                                <th scope="col">{ t(TableMsg::Status) }</th>
+                                { cells::col(t(TableMsg::Status)) }
                             </tr></thead>
                             <tbody>
                                 { for rows.iter().take(state.limit).map(|&i| {
@@ -184,16 +185,16 @@ pub fn IncidentTable(props: &IncidentTableProps) -> Html {
                                     };
                                     html! {
                                         <tr data-testid="incident-row">
-                                            <td>{ &inc.id }</td>
-                                            <td>{ &inc.title }</td>
-                                            <td>{ format::instant(inc.start, &zone) }</td>
-                                            <td>{ inc.priority.clone().unwrap_or_default() }</td>
+                                            { cells::td(&inc.id) }
+                                            { cells::td(&inc.title) }
+                                            { cells::td(format::instant(inc.start, &zone)) }
+                                            { cells::td(inc.priority.clone().unwrap_or_default()) }
                                             <td>{ format!("{} ({} %)", impact_text(inc.impact, lang), line.weight_percent) }</td>
-                                            <td>{ inc.service.clone().unwrap_or_default() }</td>
-                                            <td class="num">{ format::duration_in(lang, line.outage_seconds) }</td>
-                                            <td class="num">{ format::duration_in(lang, line.in_service_seconds) }</td>
-                                            <td class="num">{ format::duration_in(lang, line.counted_seconds) }</td>
-                                            <td class="num">{ format::duration_in(lang, line.weighted_seconds.round() as i64) }</td>
+                                            { cells::td(inc.service.clone().unwrap_or_default()) }
+                                            { cells::num(format::duration_in(lang, line.outage_seconds)) }
+                                            { cells::num(format::duration_in(lang, line.in_service_seconds)) }
+                                            { cells::num(format::duration_in(lang, line.counted_seconds)) }
+                                            { cells::num(format::duration_in(lang, line.weighted_seconds.round() as i64)) }
                                             <td>{ status }{ if line.open { format!(" · {}", t(TableMsg::Open)) } else { String::new() } }</td>
                                         </tr>
                                     }

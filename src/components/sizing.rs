@@ -2,6 +2,7 @@
 //! periods met and credits owed at the entered fee — plus a what-if slider for the target and
 //! a fee field. "What can we safely commit to?"
 
+use crate::components::cells;
 use crate::components::SharedReport;
 use crate::format;
 use crate::i18n::use_lang;
@@ -93,11 +94,11 @@ pub fn SizingTable(props: &SizingTableProps) -> Html {
             <div class="table-wrap">
                 <table data-testid="sizing-table">
                     <thead><tr>
-                        <th scope="col">{ t(SizingMsg::Target) }</th>
-                        <th scope="col" class="num">{ t(SizingMsg::PeriodsMet) }</th>
-                        <th scope="col">{ t(SizingMsg::Missed) }</th>
-                        <th scope="col" class="num">{ t(SizingMsg::Credits) }</th>
-                        <th scope="col" class="num">{ t(SizingMsg::Worst) }</th>
+                        { cells::col(t(SizingMsg::Target)) }
+                        { cells::num_col(t(SizingMsg::PeriodsMet)) }
+                        { cells::col(t(SizingMsg::Missed)) }
+                        { cells::num_col(t(SizingMsg::Credits)) }
+                        { cells::num_col(t(SizingMsg::Worst)) }
                     </tr></thead>
                     <tbody>
                         { for rows.iter().map(|(r, what_if)| {
@@ -110,8 +111,8 @@ pub fn SizingTable(props: &SizingTableProps) -> Html {
                                         <span class={classes!("status", if safe { "good" } else { "bad" })}>{ if safe { format!("✓ {}", t(SizingMsg::Safe)) } else { format!("✗ {}", t(SizingMsg::Risky)) } }</span>
                                     </td>
                                     <td>{ if r.missed.is_empty() { t(SizingMsg::None).to_string() } else { r.missed.join(", ") } }</td>
-                                    <td class="num">{ format::money(r.credit_total, &currency) }</td>
-                                    <td class="num">{ format::money(r.worst_period_credit, &currency) }</td>
+                                    { cells::num(format::money(r.credit_total, &currency)) }
+                                    { cells::num(format::money(r.worst_period_credit, &currency)) }
                                 </tr>
                             }
                         }) }

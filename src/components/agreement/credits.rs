@@ -1,6 +1,7 @@
 //! Credits: the fee, currency, cap and minimum, and the tier table (availability below a
 //! threshold → a share of the fee).
 
+use crate::components::cells;
 use super::field::{text_action, GroupProps, TextField};
 use super::text::AgreementMsg;
 use crate::i18n::use_lang;
@@ -38,9 +39,9 @@ pub fn CreditsGroup(props: &GroupProps) -> Html {
                     <table class="ag-table ag-tiers" aria-labelledby="ag-tiers-heading">
                         <thead>
                             <tr>
-                                <th scope="col">{ t(AgreementMsg::Tier) }</th>
-                                <th scope="col">{ t(AgreementMsg::BelowPercent) }</th>
-                                <th scope="col">{ t(AgreementMsg::CreditPercent) }</th>
+                                { cells::col(t(AgreementMsg::Tier)) }
+                                { cells::col(t(AgreementMsg::BelowPercent)) }
+                                { cells::col(t(AgreementMsg::CreditPercent)) }
                                 <th scope="col"><span class="sr-only">{ t(AgreementMsg::Remove) }</span></th>
                             </tr>
                         </thead>

@@ -1,6 +1,7 @@
 //! Priorities: a table with one row per level — name, respond and resolve targets (time, clock,
 //! penalty per breach) — and buttons to add and remove levels.
 
+use crate::components::cells;
 use super::field::{text_action, GroupProps, TextField};
 use super::text::AgreementMsg;
 use crate::i18n::{use_lang, Lang};
@@ -24,9 +25,9 @@ pub fn PrioritiesGroup(props: &GroupProps) -> Html {
                     <table class="ag-table ag-priorities">
                         <thead>
                             <tr>
-                                <th scope="col">{ t(AgreementMsg::Name) }</th>
-                                <th scope="col">{ t(AgreementMsg::RespondWithin) }</th>
-                                <th scope="col">{ t(AgreementMsg::ResolveWithin) }</th>
+                                { cells::col(t(AgreementMsg::Name)) }
+                                { cells::col(t(AgreementMsg::RespondWithin)) }
+                                { cells::col(t(AgreementMsg::ResolveWithin)) }
                                 <th scope="col"><span class="sr-only">{ t(AgreementMsg::Remove) }</span></th>
                             </tr>
                         </thead>
@@ -42,8 +43,8 @@ pub fn PrioritiesGroup(props: &GroupProps) -> Html {
                                                 problems={props.errors.at(&name_path).to_vec()}
                                                 on_input={text_action(&props.on_action, move |s| A::SetPriorityName(i, s))} />
                                         </td>
-                                        <td>{ target_cell(props, lang, i, &label, TargetKind::Respond, &p.respond) }</td>
-                                        <td>{ target_cell(props, lang, i, &label, TargetKind::Resolve, &p.resolve) }</td>
+                                        { cells::td(target_cell(props, lang, i, &label, TargetKind::Respond, &p.respond)) }
+                                        { cells::td(target_cell(props, lang, i, &label, TargetKind::Resolve, &p.resolve)) }
                                         <td>
                                             <button type="button" class="secondary" onclick={props.on_action.reform(move |_: MouseEvent| A::RemovePriority(i))}
                                                 aria-label={format!("{} {label}", t(AgreementMsg::Remove))}>{ t(AgreementMsg::Remove) }</button>

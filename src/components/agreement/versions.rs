@@ -1,6 +1,7 @@
 //! The versions of the agreement: which one the form edits, when each is in force, what each
 //! changed, adding and deleting versions, and the one-click "what if it applied all along".
 
+use crate::components::cells;
 use super::text::error_text;
 use super::versions_text::{term_label, VersionMsg};
 use crate::i18n::use_lang;
@@ -60,7 +61,7 @@ pub fn VersionsPanel(props: &VersionsPanelProps) -> Html {
         html! {
             <tr class={classes!(editing.then_some("editing"))} data-testid="version-row" key={index}>
                 <th scope="row">{ &v.version }</th>
-                <td>{ span }</td>
+                { cells::td(span) }
                 <td>
                     if index > 0 {
                         <label class="sr-only" for={format!("version-note-{index}")}>{ t(VersionMsg::Note) }</label>
@@ -102,7 +103,7 @@ pub fn VersionsPanel(props: &VersionsPanelProps) -> Html {
                     <table>
                         <caption>{ format!("{} {before} → {after}", t(VersionMsg::Compare)) }</caption>
                         <thead><tr>
-                            <th scope="col">{ t(VersionMsg::Term) }</th>
+                            { cells::col(t(VersionMsg::Term)) }
                             <th scope="col">{ format!("{} ({before})", t(VersionMsg::Before)) }</th>
                             <th scope="col">{ format!("{} ({after})", t(VersionMsg::After)) }</th>
                         </tr></thead>
@@ -110,8 +111,8 @@ pub fn VersionsPanel(props: &VersionsPanelProps) -> Html {
                             { for list.iter().map(|c| html! {
                                 <tr>
                                     <th scope="row">{ term_label(c.kind, lang) }{ c.subject.as_ref().map(|s| format!(" {s}")).unwrap_or_default() }</th>
-                                    <td>{ c.old.clone().unwrap_or_else(|| t(VersionMsg::Absent).to_string()) }</td>
-                                    <td>{ c.new.clone().unwrap_or_else(|| t(VersionMsg::Absent).to_string()) }</td>
+                                    { cells::td(c.old.clone().unwrap_or_else(|| t(VersionMsg::Absent).to_string())) }
+                                    { cells::td(c.new.clone().unwrap_or_else(|| t(VersionMsg::Absent).to_string())) }
                                 </tr>
                             }) }
                         </tbody>
@@ -152,9 +153,9 @@ pub fn VersionsPanel(props: &VersionsPanelProps) -> Html {
             <div class="table-wrap">
                 <table class="versions-table">
                     <thead><tr>
-                        <th scope="col">{ t(VersionMsg::Version) }</th>
-                        <th scope="col">{ t(VersionMsg::InForce) }</th>
-                        <th scope="col">{ t(VersionMsg::Note) }</th>
+                        { cells::col(t(VersionMsg::Version)) }
+                        { cells::col(t(VersionMsg::InForce)) }
+                        { cells::col(t(VersionMsg::Note)) }
                         <th scope="col"><span class="sr-only">{ t(VersionMsg::Edit) }</span></th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>

@@ -1,6 +1,7 @@
 //! The table both downtime calculators show: one row per period with its length (or measured
 //! time) and the downtime the target allows in it, plus the dates under the calendar convention.
 
+use crate::components::cells;
 use super::text::{duration_text, period_name, CalcMsg};
 use crate::i18n::use_lang;
 use sla_core::calc::AllowedDowntime;
@@ -32,18 +33,18 @@ pub fn AllowedTable(props: &AllowedTableProps) -> Html {
             <table class="calc-table" data-testid={props.testid}>
                 <thead>
                     <tr>
-                        <th scope="col">{ t(CalcMsg::Period) }</th>
-                        if calendar { <th scope="col">{ t(CalcMsg::Dates) }</th> }
-                        <th scope="col" class="num">{ t(props.length_label) }</th>
-                        <th scope="col" class="num">{ t(CalcMsg::AllowedDowntime) }</th>
+                        { cells::col(t(CalcMsg::Period)) }
+                        if calendar { { cells::col(t(CalcMsg::Dates)) } }
+                        { cells::num_col(t(props.length_label)) }
+                        { cells::num_col(t(CalcMsg::AllowedDowntime)) }
                     </tr>
                 </thead>
                 <tbody>
                     { for props.rows.iter().map(|r| html! {
                         <tr data-testid={props.row_testid}>
                             <th scope="row">{ period_name(lang, r.period.kind) }</th>
-                            if calendar { <td>{ period_dates(r.period.first_day, r.period.end_day) }</td> }
-                            <td class="num">{ duration_text(lang, r.measured_seconds) }</td>
+                            if calendar { { cells::td(period_dates(r.period.first_day, r.period.end_day)) } }
+                            { cells::num(duration_text(lang, r.measured_seconds)) }
                             <td class="num"><strong>{ duration_text(lang, r.allowed_seconds) }</strong></td>
                         </tr>
                     }) }

@@ -2,6 +2,7 @@
 //! and in total), what was detected, warnings, a preview of the first rows, and the rejected and
 //! excluded rows with their reasons.
 
+use crate::components::cells;
 use super::text::ImportMsg;
 use crate::components::Shared;
 use crate::format;
@@ -101,26 +102,26 @@ pub fn ImportSummary(props: &ImportSummaryProps) -> Html {
                                 <table class="compact" data-testid="import-preview">
                                     <caption>{ t(ImportMsg::Preview) }</caption>
                                     <thead><tr>
-                                        <th scope="col">{ t(ImportMsg::Row) }</th>
-                                        <th scope="col">{ t(ImportMsg::Verdict) }</th>
-                                        <th scope="col">{ "ID" }</th>
-                                        <th scope="col">{ t(ImportMsg::Start) }</th>
-                                        <th scope="col">{ t(ImportMsg::End) }</th>
-                                        <th scope="col">{ t(ImportMsg::FieldPriority) }</th>
-                                        <th scope="col">{ t(ImportMsg::FieldImpact) }</th>
+                                        { cells::col(t(ImportMsg::Row)) }
+                                        { cells::col(t(ImportMsg::Verdict)) }
+                                        { cells::col("ID") }
+                                        { cells::col(t(ImportMsg::Start)) }
+                                        { cells::col(t(ImportMsg::End)) }
+                                        { cells::col(t(ImportMsg::FieldPriority)) }
+                                        { cells::col(t(ImportMsg::FieldImpact)) }
                                     </tr></thead>
                                     <tbody>
                                         { for preview.iter().map(|p| match p {
                                             PreviewRow::Accepted(row, i) => html! { <tr>
-                                                <td>{ row }</td><td>{ format!("✓ {}", t(ImportMsg::Accepted)) }</td>
-                                                <td>{ &i.id }</td>
-                                                <td>{ format::instant(i.start, &zone) }</td>
-                                                <td>{ i.downtime_end().map(|e| format::instant(e, &zone)).unwrap_or_else(|| t(ImportMsg::Open).to_string()) }</td>
-                                                <td>{ i.priority.clone().unwrap_or_default() }</td>
-                                                <td>{ impact_text(i.impact, lang) }</td>
+                                                { cells::td(row) }<td>{ format!("✓ {}", t(ImportMsg::Accepted)) }</td>
+                                                { cells::td(&i.id) }
+                                                { cells::td(format::instant(i.start, &zone)) }
+                                                { cells::td(i.downtime_end().map(|e| format::instant(e, &zone)).unwrap_or_else(|| t(ImportMsg::Open).to_string())) }
+                                                { cells::td(i.priority.clone().unwrap_or_default()) }
+                                                { cells::td(impact_text(i.impact, lang)) }
                                             </tr> },
                                             PreviewRow::Other(row, verdict) => html! { <tr class="problem">
-                                                <td>{ row }</td><td colspan="6">{ verdict }</td>
+                                                { cells::td(row) }<td colspan="6">{ verdict }</td>
                                             </tr> },
                                         }) }
                                     </tbody>
@@ -137,15 +138,15 @@ pub fn ImportSummary(props: &ImportSummaryProps) -> Html {
                             <div class="table-wrap">
                                 <table class="compact" data-testid="rejected-rows">
                                     <thead><tr>
-                                        <th scope="col">{ t(ImportMsg::Row) }</th>
-                                        <th scope="col">{ t(ImportMsg::Column) }</th>
-                                        <th scope="col">{ t(ImportMsg::Reason) }</th>
+                                        { cells::col(t(ImportMsg::Row)) }
+                                        { cells::col(t(ImportMsg::Column)) }
+                                        { cells::col(t(ImportMsg::Reason)) }
                                     </tr></thead>
                                     <tbody>
                                         { for o.rejected.iter().take(LISTED_ROWS).map(|r| html! { <tr>
                                             <td>{ format!("{} {}", r.unit, r.row) }</td>
-                                            <td>{ r.column.clone().unwrap_or_default() }</td>
-                                            <td>{ r.error.to_string() }</td>
+                                            { cells::td(r.column.clone().unwrap_or_default()) }
+                                            { cells::td(r.error.to_string()) }
                                         </tr> }) }
                                     </tbody>
                                 </table>

@@ -6,6 +6,7 @@
 //! value (see [`axis_range`]) so that differences of tenths of a percent are visible, and the
 //! chart says so.
 
+use crate::components::cells;
 use super::text::{fill, list_separator, ReportMsg};
 use crate::components::SharedReport;
 use crate::format;
@@ -229,10 +230,10 @@ pub fn AvailabilityChart(props: &AvailabilityChartProps) -> Html {
                 <caption>{ format!("{} — {}", t(ReportMsg::AvailChartTitle), t(ReportMsg::AvailTableCaption)) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ t(ReportMsg::Period) }</th>
-                        <th scope="col">{ t(ReportMsg::Availability) }</th>
-                        <th scope="col">{ t(ReportMsg::Target) }</th>
-                        <th scope="col">{ t(ReportMsg::Result) }</th>
+                        { cells::col(t(ReportMsg::Period)) }
+                        { cells::col(t(ReportMsg::Availability)) }
+                        { cells::col(t(ReportMsg::Target)) }
+                        { cells::col(t(ReportMsg::Result)) }
                     </tr>
                 </thead>
                 <tbody>
@@ -241,8 +242,8 @@ pub fn AvailabilityChart(props: &AvailabilityChartProps) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{ if p.complete { p.label.clone() } else { format!("{} ({})", p.label, t(ReportMsg::ToDate)) } }</th>
-                                <td>{ format::percent(a.availability_percent, 3) }</td>
-                                <td>{ pct(a.target_percent) }</td>
+                                { cells::td(format::percent(a.availability_percent, 3)) }
+                                { cells::td(pct(a.target_percent)) }
                                 <td>{ if a.met { t(ReportMsg::Met) } else { t(ReportMsg::Missed) } }</td>
                             </tr>
                         }

@@ -4,6 +4,7 @@
 //!
 //! Titles come from the user's file: they are rendered as text nodes (escaped), never as HTML.
 
+use crate::components::cells;
 use super::text::{fill, ReportMsg};
 use crate::components::SharedReport;
 use crate::format;
@@ -122,13 +123,13 @@ pub fn BreachList(props: &BreachListProps) -> Html {
                     <caption>{ t(ReportMsg::BreachCaption) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ t(ReportMsg::Period) }</th>
-                            <th scope="col">{ t(ReportMsg::IncidentId) }</th>
-                            <th scope="col">{ t(ReportMsg::Title) }</th>
-                            <th scope="col">{ t(ReportMsg::Priority) }</th>
-                            <th scope="col">{ t(ReportMsg::Kind) }</th>
-                            <th scope="col" class="num">{ t(ReportMsg::Target) }</th>
-                            <th scope="col" class="num">{ t(ReportMsg::Taken) }</th>
+                            { cells::col(t(ReportMsg::Period)) }
+                            { cells::col(t(ReportMsg::IncidentId)) }
+                            { cells::col(t(ReportMsg::Title)) }
+                            { cells::col(t(ReportMsg::Priority)) }
+                            { cells::col(t(ReportMsg::Kind)) }
+                            { cells::num_col(t(ReportMsg::Target)) }
+                            { cells::num_col(t(ReportMsg::Taken)) }
                             <th scope="col" class="num" aria-sort={order.aria_sort()} data-testid="overrun-header">
                                 <button type="button" class="sort-button" onclick={on_sort}
                                     title={t(ReportMsg::SortByOverrun)}>
@@ -137,9 +138,9 @@ pub fn BreachList(props: &BreachListProps) -> Html {
                                     <span class="sr-only">{ format!(" ({}; {sort_state})", t(ReportMsg::SortByOverrun)) }</span>
                                 </button>
                             </th>
-                            <th scope="col">{ t(ReportMsg::Due) }</th>
-                            <th scope="col">{ t(ReportMsg::State) }</th>
-                            <th scope="col" class="num">{ t(ReportMsg::Penalty) }</th>
+                            { cells::col(t(ReportMsg::Due)) }
+                            { cells::col(t(ReportMsg::State)) }
+                            { cells::num_col(t(ReportMsg::Penalty)) }
                         </tr>
                     </thead>
                     <tbody>
@@ -151,13 +152,13 @@ pub fn BreachList(props: &BreachListProps) -> Html {
                             };
                             html! {
                                 <tr data-testid="breach-row" data-incident={b.incident_id.clone()}>
-                                    <td>{ &b.period }</td>
+                                    { cells::td(&b.period) }
                                     <th scope="row" class="mono">{ &b.incident_id }</th>
                                     <td class="breach-title">{ &b.title }</td>
-                                    <td>{ &b.priority }</td>
+                                    { cells::td(&b.priority) }
                                     <td>{ format!("{kind} ({})", super::compliance_table::clock_text(lang, b.clock)) }</td>
-                                    <td class="num">{ dur(b.target_seconds) }</td>
-                                    <td class="num">{ dur(b.actual_seconds) }</td>
+                                    { cells::num(dur(b.target_seconds)) }
+                                    { cells::num(dur(b.actual_seconds)) }
                                     <td class="num"><strong>{ dur(b.overrun_seconds) }</strong></td>
                                     <td class="due">{ b.due.map(|d| format::instant(d, &props.time_zone)).unwrap_or_else(|| t(ReportMsg::BeyondCalendar).to_string()) }</td>
                                     <td>{ if b.open {

@@ -1,6 +1,7 @@
 //! Response and resolution compliance per priority: incidents, then for each target its value
 //! and clock, met, breached, pending and the share met; for the whole span or one period.
 
+use crate::components::cells;
 use super::text::{fill, ReportMsg};
 use crate::components::SharedReport;
 use crate::format;
@@ -44,9 +45,9 @@ fn target_cells(lang: Lang, target: Option<&TargetCompliance>) -> Html {
             html! {
                 <>
                     <td class="group-start">{ format!("{} ({})", format::duration_in(lang, c.target_seconds), clock_text(lang, c.clock)) }</td>
-                    <td class="num">{ c.met }</td>
+                    { cells::num(c.met) }
                     <td class="num">{ if c.breached > 0 { html! { <strong>{ c.breached }</strong> } } else { html! { { c.breached } } } }</td>
-                    <td class="num">{ c.pending }</td>
+                    { cells::num(c.pending) }
                     <td class="num"><span class={classes!((!tone.is_empty()).then_some("status"), tone)}>{ c.percent_met.map(|p| format::percent(p, 1)).unwrap_or_else(|| t(ReportMsg::NoValue).to_string()) }</span></td>
                 </>
             }
@@ -61,7 +62,7 @@ fn body(lang: Lang, figures: &Figures) -> Html {
             { for figures.compliance.priorities.iter().map(|c| html! {
                 <tr data-testid="compliance-row">
                     <th scope="row">{ &c.priority }</th>
-                    <td class="num">{ c.incidents }</td>
+                    { cells::num(c.incidents) }
                     { target_cells(lang, c.respond.as_ref()) }
                     { target_cells(lang, c.resolve.as_ref()) }
                 </tr>
@@ -96,10 +97,10 @@ pub fn ComplianceTable(props: &ComplianceTableProps) -> Html {
         html! {
             <>
                 <th scope="col" class="group-start">{ t(ReportMsg::Target) }</th>
-                <th scope="col" class="num">{ t(ReportMsg::MetCount) }</th>
-                <th scope="col" class="num">{ t(ReportMsg::BreachedCount) }</th>
-                <th scope="col" class="num">{ t(ReportMsg::PendingCount) }</th>
-                <th scope="col" class="num">{ t(ReportMsg::PercentMet) }</th>
+                { cells::num_col(t(ReportMsg::MetCount)) }
+                { cells::num_col(t(ReportMsg::BreachedCount)) }
+                { cells::num_col(t(ReportMsg::PendingCount)) }
+                { cells::num_col(t(ReportMsg::PercentMet)) }
             </>
         }
     };
@@ -126,8 +127,8 @@ pub fn ComplianceTable(props: &ComplianceTableProps) -> Html {
                             { group(ReportMsg::Resolve) }
                         </tr>
                         <tr>
-                            <th scope="col">{ t(ReportMsg::Priority) }</th>
-                            <th scope="col" class="num">{ t(ReportMsg::Incidents) }</th>
+                            { cells::col(t(ReportMsg::Priority)) }
+                            { cells::num_col(t(ReportMsg::Incidents)) }
                             { heads() }{ heads() }
                         </tr>
                     </thead>

@@ -1,6 +1,7 @@
 //! Incident KPIs per period and over the whole span: MTTA, MTTR (restore) and time to resolve
 //! as mean, median, 90th percentile and sample count, and MTBF, with their definitions.
 
+use crate::components::cells;
 use super::text::ReportMsg;
 use crate::components::SharedReport;
 use crate::format;
@@ -55,9 +56,9 @@ pub fn KpiTable(props: &KpiTableProps) -> Html {
         html! {
             <>
                 <th scope="col" class="num group-start">{ t(ReportMsg::Mean) }</th>
-                <th scope="col" class="num">{ t(ReportMsg::Median) }</th>
-                <th scope="col" class="num">{ t(ReportMsg::P90) }</th>
-                <th scope="col" class="num">{ t(ReportMsg::Count) }</th>
+                { cells::num_col(t(ReportMsg::Median)) }
+                { cells::num_col(t(ReportMsg::P90)) }
+                { cells::num_col(t(ReportMsg::Count)) }
             </>
         }
     };
@@ -78,7 +79,7 @@ pub fn KpiTable(props: &KpiTableProps) -> Html {
                             <th scope="col" rowspan="2" class="num group-start">{ t(ReportMsg::Mtbf) }</th>
                         </tr>
                         <tr>
-                            <th scope="col">{ t(ReportMsg::Period) }</th>
+                            { cells::col(t(ReportMsg::Period)) }
                             { stat_heads() }{ stat_heads() }{ stat_heads() }{ stat_heads() }
                         </tr>
                     </thead>

@@ -1,6 +1,7 @@
 //! One row per measurement period: service time, downtime, availability against target, budget
 //! left, incidents, breaches and the credit owed.
 
+use crate::components::cells;
 use crate::components::agreement::versions_text::VersionMsg;
 use crate::components::SharedReport;
 use crate::format;
@@ -32,17 +33,17 @@ pub fn PeriodTable(props: &PeriodTableProps) -> Html {
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ t(Msg::Period) }</th>
+                        { cells::col(t(Msg::Period)) }
                         if versioned {
-                            <th scope="col">{ VersionMsg::Version.text(lang) }</th>
+                            { cells::col(VersionMsg::Version.text(lang)) }
                         }
-                        <th scope="col" class="num">{ t(Msg::ServiceTime) }</th>
-                        <th scope="col" class="num">{ t(Msg::Downtime) }</th>
-                        <th scope="col" class="num">{ t(Msg::Availability) }</th>
-                        <th scope="col">{ t(Msg::Target) }</th>
-                        <th scope="col" class="num">{ t(Msg::BudgetLeft) }</th>
-                        <th scope="col" class="num">{ t(Msg::Incidents) }</th>
-                        <th scope="col" class="num">{ t(Msg::Credit) }</th>
+                        { cells::num_col(t(Msg::ServiceTime)) }
+                        { cells::num_col(t(Msg::Downtime)) }
+                        { cells::num_col(t(Msg::Availability)) }
+                        { cells::col(t(Msg::Target)) }
+                        { cells::num_col(t(Msg::BudgetLeft)) }
+                        { cells::num_col(t(Msg::Incidents)) }
+                        { cells::num_col(t(Msg::Credit)) }
                     </tr>
                 </thead>
                 <tbody>
@@ -63,13 +64,13 @@ pub fn PeriodTable(props: &PeriodTableProps) -> Html {
                                         }) }
                                     </td>
                                 }
-                                <td class="num">{ dur(a.service_seconds) }</td>
-                                <td class="num">{ dur(a.weighted_downtime_seconds) }</td>
-                                <td class="num">{ format::percent(a.availability_percent, 3) }</td>
+                                { cells::num(dur(a.service_seconds)) }
+                                { cells::num(dur(a.weighted_downtime_seconds)) }
+                                { cells::num(format::percent(a.availability_percent, 3)) }
                                 <td><span class={classes!("status", tone)} data-met={a.met.to_string()}>{ format!("{word} ({})", format::percent(a.target_percent, 2)) }</span></td>
-                                <td class="num">{ dur(a.budget_left_seconds) }</td>
+                                { cells::num(dur(a.budget_left_seconds)) }
                                 <td class="num">{ format!("{} ({} {})", p.figures.incidents.started, breaches, t(Msg::BreachesLower)) }</td>
-                                <td class="num">{ format::money(p.credit.amount, currency) }</td>
+                                { cells::num(format::money(p.credit.amount, currency)) }
                             </tr>
                         }
                     }) }

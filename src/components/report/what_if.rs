@@ -1,6 +1,7 @@
 //! The what-if banner: while one version is measured all along, it says so above the figures and
 //! compares, period by period, what the agreement as signed gave with what the what-if gives.
 
+use crate::components::cells;
 use crate::components::agreement::versions_text::VersionMsg;
 use crate::components::Shared;
 use crate::format;
@@ -42,26 +43,26 @@ pub fn WhatIfBanner(props: &WhatIfBannerProps) -> Html {
                             <th scope="colgroup" colspan="3">{ format!("{} ({})", t(VersionMsg::Hypothetical), w.version) }</th>
                         </tr>
                         <tr>
-                            <th scope="col">{ t(VersionMsg::Applied) }</th>
-                            <th scope="col">{ t(VersionMsg::Target) }</th>
-                            <th scope="col">{ t(VersionMsg::Availability) }</th>
-                            <th scope="col">{ t(VersionMsg::Credit) }</th>
-                            <th scope="col">{ t(VersionMsg::Target) }</th>
-                            <th scope="col">{ t(VersionMsg::Availability) }</th>
-                            <th scope="col">{ t(VersionMsg::Credit) }</th>
+                            { cells::col(t(VersionMsg::Applied)) }
+                            { cells::col(t(VersionMsg::Target)) }
+                            { cells::col(t(VersionMsg::Availability)) }
+                            { cells::col(t(VersionMsg::Credit)) }
+                            { cells::col(t(VersionMsg::Target)) }
+                            { cells::col(t(VersionMsg::Availability)) }
+                            { cells::col(t(VersionMsg::Credit)) }
                         </tr>
                     </thead>
                     <tbody>
                         { for w.periods.iter().map(|p| html! {
                             <tr>
                                 <th scope="row">{ &p.period }</th>
-                                <td>{ &p.actual_version }</td>
-                                <td class="num">{ format::percent(p.actual_target_percent, 3) }</td>
+                                { cells::td(&p.actual_version) }
+                                { cells::num(format::percent(p.actual_target_percent, 3)) }
                                 <td class="num">{ format!("{} {}", format::percent(p.actual_availability_percent, 3), verdict(p.actual_met)) }</td>
-                                <td class="num">{ format::grouped(p.actual_credit, 2) }</td>
-                                <td class="num">{ format::percent(p.what_if_target_percent, 3) }</td>
+                                { cells::num(format::grouped(p.actual_credit, 2)) }
+                                { cells::num(format::percent(p.what_if_target_percent, 3)) }
                                 <td class="num">{ format!("{} {}", format::percent(p.what_if_availability_percent, 3), verdict(p.what_if_met)) }</td>
-                                <td class="num">{ format::grouped(p.what_if_credit, 2) }</td>
+                                { cells::num(format::grouped(p.what_if_credit, 2)) }
                             </tr>
                         }) }
                     </tbody>
@@ -70,9 +71,9 @@ pub fn WhatIfBanner(props: &WhatIfBannerProps) -> Html {
                             <th scope="row">{ t(VersionMsg::Total) }</th>
                             <td></td>
                             <td colspan="2" class="num">{ format!("{} {}", w.actual_missed, t(VersionMsg::PeriodsMissed)) }</td>
-                            <td class="num">{ format::grouped(w.actual_credit_total, 2) }</td>
+                            { cells::num(format::grouped(w.actual_credit_total, 2)) }
                             <td colspan="2" class="num">{ format!("{} {}", w.what_if_missed, t(VersionMsg::PeriodsMissed)) }</td>
-                            <td class="num">{ format::grouped(w.what_if_credit_total, 2) }</td>
+                            { cells::num(format::grouped(w.what_if_credit_total, 2)) }
                         </tr>
                     </tfoot>
                 </table>

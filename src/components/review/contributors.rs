@@ -4,6 +4,7 @@
 //! the rule by which a period's credit is attributed. The breakdown is
 //! `sla_core::review::contributors` (inside the review).
 
+use crate::components::cells;
 use super::text::{dimension_name, dimension_token, fill, group_key, ReviewMsg};
 use crate::components::Shared;
 use crate::format;
@@ -70,25 +71,25 @@ fn ranked_table(table: &ContributorTable, c: &Contributors, currency: &str, lang
                 <caption class="sr-only">{ dimension_name(table.dimension, lang) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="num">{ t(ReviewMsg::Rank) }</th>
-                        <th scope="col">{ dimension_name(table.dimension, lang) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Incidents) }</th>
-                        <th scope="col">{ t(ReviewMsg::Downtime) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Breaches) }</th>
+                        { cells::num_col(t(ReviewMsg::Rank)) }
+                        { cells::col(dimension_name(table.dimension, lang)) }
+                        { cells::num_col(t(ReviewMsg::Incidents)) }
+                        { cells::col(t(ReviewMsg::Downtime)) }
+                        { cells::num_col(t(ReviewMsg::Breaches)) }
                         <th scope="col">{ format!("{} ({currency})", t(ReviewMsg::Credit)) }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for table.rows.iter().enumerate().map(|(i, r)| html! {
                         <tr data-testid="contributor-row">
-                            <td class="num">{ i + 1 }</td>
+                            { cells::num(i + 1) }
                             <th scope="row" class="group-key">{ group_key(table.dimension, r.key.as_deref(), lang) }</th>
-                            <td class="num">{ r.incidents }</td>
+                            { cells::num(r.incidents) }
                             <td class="share-cell">
                                 <span class="share-value" data-testid="contributor-downtime">{ format::duration_in(lang, r.weighted_downtime_seconds.round() as i64) }</span>
                                 { share_bar(r.downtime_share_percent) }
                             </td>
-                            <td class="num">{ r.breaches }</td>
+                            { cells::num(r.breaches) }
                             <td class="share-cell">
                                 <span class="share-value" data-testid="contributor-credit">{ format::grouped(r.credit_amount, 2) }</span>
                                 { share_bar(credit_share_percent(r, c)) }
@@ -112,24 +113,24 @@ pub fn top_incidents_table(c: &Contributors, currency: &str, lang: Lang) -> Html
             <table class="top-incidents" data-testid="top-incidents">
                 <thead>
                     <tr>
-                        <th scope="col" class="num">{ t(ReviewMsg::Rank) }</th>
-                        <th scope="col">{ t(ReviewMsg::Incident) }</th>
-                        <th scope="col">{ t(ReviewMsg::Service) }</th>
-                        <th scope="col">{ t(ReviewMsg::Priority) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Downtime) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Breaches) }</th>
+                        { cells::num_col(t(ReviewMsg::Rank)) }
+                        { cells::col(t(ReviewMsg::Incident)) }
+                        { cells::col(t(ReviewMsg::Service)) }
+                        { cells::col(t(ReviewMsg::Priority)) }
+                        { cells::num_col(t(ReviewMsg::Downtime)) }
+                        { cells::num_col(t(ReviewMsg::Breaches)) }
                         <th scope="col" class="num">{ format!("{} ({currency})", t(ReviewMsg::Credit)) }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for c.top_incidents.iter().enumerate().map(|(i, inc)| html! {
                         <tr data-testid="top-incident">
-                            <td class="num">{ i + 1 }</td>
+                            { cells::num(i + 1) }
                             <th scope="row" class="incident-name"><span class="mono">{ &inc.incident_id }</span>{ " " }{ &inc.title }</th>
-                            <td>{ inc.service.clone().unwrap_or_else(|| t(ReviewMsg::NotGiven).to_string()) }</td>
-                            <td>{ inc.priority.clone().unwrap_or_else(|| t(ReviewMsg::NotGiven).to_string()) }</td>
-                            <td class="num">{ format::duration_in(lang, inc.weighted_downtime_seconds.round() as i64) }</td>
-                            <td class="num">{ inc.breaches }</td>
+                            { cells::td(inc.service.clone().unwrap_or_else(|| t(ReviewMsg::NotGiven).to_string())) }
+                            { cells::td(inc.priority.clone().unwrap_or_else(|| t(ReviewMsg::NotGiven).to_string())) }
+                            { cells::num(format::duration_in(lang, inc.weighted_downtime_seconds.round() as i64)) }
+                            { cells::num(inc.breaches) }
                             <td class="num" data-testid="top-incident-credit">{ format::grouped(inc.credit_amount, 2) }</td>
                         </tr>
                     }) }

@@ -6,6 +6,7 @@
 //! `afterprint`); "Export review (JSON)" downloads exactly the review document the command line
 //! writes with `sla report --review --format json`.
 
+use crate::components::cells;
 use super::contributors::top_incidents_table;
 use super::satisfaction::satisfaction_table;
 use super::text::{
@@ -281,16 +282,16 @@ fn results_table(review: &ReviewReport, lang: Lang) -> Html {
             <table class="review-results" data-testid="review-results">
                 <thead>
                     <tr>
-                        <th scope="col">{ t(ReviewMsg::Period) }</th>
-                        <th scope="col">{ t(ReviewMsg::Version) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Availability) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Target) }</th>
-                        <th scope="col">{ t(ReviewMsg::Result) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Downtime) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Incidents) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Mtta) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Mttr) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Breaches) }</th>
+                        { cells::col(t(ReviewMsg::Period)) }
+                        { cells::col(t(ReviewMsg::Version)) }
+                        { cells::num_col(t(ReviewMsg::Availability)) }
+                        { cells::num_col(t(ReviewMsg::Target)) }
+                        { cells::col(t(ReviewMsg::Result)) }
+                        { cells::num_col(t(ReviewMsg::Downtime)) }
+                        { cells::num_col(t(ReviewMsg::Incidents)) }
+                        { cells::num_col(t(ReviewMsg::Mtta)) }
+                        { cells::num_col(t(ReviewMsg::Mttr)) }
+                        { cells::num_col(t(ReviewMsg::Breaches)) }
                         <th scope="col" class="num">{ format!("{} ({})", t(ReviewMsg::Credit), review.currency) }</th>
                     </tr>
                 </thead>
@@ -304,9 +305,9 @@ fn results_table(review: &ReviewReport, lang: Lang) -> Html {
                                     <div class="subtle revised">{ fill(t(ReviewMsg::RevisedDuring), &[("version", &r.version), ("date", &r.effective_date.to_string())]) }</div>
                                 }) }
                             </th>
-                            <td>{ &p.version }</td>
+                            { cells::td(&p.version) }
                             <td class="num" data-testid="review-availability">{ format::percent(p.availability_percent, 3) }</td>
-                            <td class="num">{ format::percent(p.availability_target_percent, 3) }</td>
+                            { cells::num(format::percent(p.availability_target_percent, 3)) }
                             <td>
                                 if p.availability_met {
                                     <span class="status good">{ format!("✓ {}", t(ReviewMsg::Met)) }</span>
@@ -314,11 +315,11 @@ fn results_table(review: &ReviewReport, lang: Lang) -> Html {
                                     <span class="status bad">{ format!("✕ {}", t(ReviewMsg::Missed)) }</span>
                                 }
                             </td>
-                            <td class="num">{ format::duration_in(lang, p.weighted_downtime_seconds) }</td>
-                            <td class="num">{ p.incidents }</td>
-                            <td class="num">{ opt_duration(p.mtta_seconds) }</td>
-                            <td class="num">{ opt_duration(p.mttr_seconds) }</td>
-                            <td class="num">{ p.breaches }</td>
+                            { cells::num(format::duration_in(lang, p.weighted_downtime_seconds)) }
+                            { cells::num(p.incidents) }
+                            { cells::num(opt_duration(p.mtta_seconds)) }
+                            { cells::num(opt_duration(p.mttr_seconds)) }
+                            { cells::num(p.breaches) }
                             <td class="num" data-testid="review-credit">{ format::grouped(p.credit_amount, 2) }</td>
                         </tr>
                     }) }
@@ -329,11 +330,11 @@ fn results_table(review: &ReviewReport, lang: Lang) -> Html {
                             <th scope="row">{ t(ReviewMsg::Total) }</th>
                             <td colspan="3"></td>
                             <td>{ format!("{} / {} ✕", total.periods_missed, total.periods) }</td>
-                            <td class="num">{ format::duration_in(lang, total.weighted_downtime_seconds) }</td>
-                            <td class="num">{ review.periods.iter().map(|p| p.incidents).sum::<u64>() }</td>
+                            { cells::num(format::duration_in(lang, total.weighted_downtime_seconds)) }
+                            { cells::num(review.periods.iter().map(|p| p.incidents).sum::<u64>()) }
                             <td colspan="2"></td>
-                            <td class="num">{ total.breaches }</td>
-                            <td class="num">{ format::grouped(total.credit_amount, 2) }</td>
+                            { cells::num(total.breaches) }
+                            { cells::num(format::grouped(total.credit_amount, 2)) }
                         </tr>
                     </tfoot>
                 }
@@ -353,8 +354,8 @@ fn target_matrix_table(review: &ReviewReport, lang: Lang) -> Html {
             <table class="review-targets" data-testid="review-targets">
                 <thead>
                     <tr>
-                        <th scope="col">{ t(ReviewMsg::Kind) }</th>
-                        { for review.periods.iter().map(|p| html! { <th scope="col">{ &p.period }</th> }) }
+                        { cells::col(t(ReviewMsg::Kind)) }
+                        { for review.periods.iter().map(|p| html! { { cells::col(&p.period) } }) }
                     </tr>
                 </thead>
                 <tbody>
@@ -425,28 +426,28 @@ fn breaches_table(review: &ReviewReport, lang: Lang) -> Html {
             <table class="review-breaches" data-testid="review-breaches">
                 <thead>
                     <tr>
-                        <th scope="col">{ t(ReviewMsg::Period) }</th>
-                        <th scope="col">{ t(ReviewMsg::Incident) }</th>
-                        <th scope="col">{ t(ReviewMsg::Priority) }</th>
-                        <th scope="col">{ t(ReviewMsg::Kind) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Took) }</th>
-                        <th scope="col" class="num">{ t(ReviewMsg::Overrun) }</th>
+                        { cells::col(t(ReviewMsg::Period)) }
+                        { cells::col(t(ReviewMsg::Incident)) }
+                        { cells::col(t(ReviewMsg::Priority)) }
+                        { cells::col(t(ReviewMsg::Kind)) }
+                        { cells::num_col(t(ReviewMsg::Took)) }
+                        { cells::num_col(t(ReviewMsg::Overrun)) }
                         <th scope="col" class="num">{ format!("{} ({})", t(ReviewMsg::Penalty), review.currency) }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for shown.iter().map(|b| html! {
                         <tr data-testid="review-breach">
-                            <td>{ &b.period }</td>
+                            { cells::td(&b.period) }
                             <th scope="row" class="incident-name"><span class="mono">{ &b.incident_id }</span>{ " " }{ &b.title }</th>
-                            <td>{ &b.priority }</td>
+                            { cells::td(&b.priority) }
                             <td>{ format!("{} {}", kind_word(b.kind, lang), fill(t(ReviewMsg::TargetWithin), &[("d", &format::duration_in(lang, b.target_seconds))])) }</td>
                             <td class="num">
                                 { format::duration_in(lang, b.actual_seconds) }
                                 if b.open { <span class="subtle">{ format!(" ({})", t(ReviewMsg::StillOpen)) }</span> }
                             </td>
-                            <td class="num">{ format::duration_in(lang, b.overrun_seconds) }</td>
-                            <td class="num">{ format::grouped(b.penalty, 2) }</td>
+                            { cells::num(format::duration_in(lang, b.overrun_seconds)) }
+                            { cells::num(format::grouped(b.penalty, 2)) }
                         </tr>
                     }) }
                 </tbody>
@@ -468,8 +469,8 @@ fn trends_summary(review: &ReviewReport, lang: Lang) -> Html {
                 <thead>
                     <tr>
                         <th scope="col"></th>
-                        { for labels.iter().map(|l| html! { <th scope="col" class="num">{ *l }</th> }) }
-                        <th scope="col">{ t(ReviewMsg::DirectionOfTravel) }</th>
+                        { for labels.iter().map(|l| html! { { cells::num_col(*l) } }) }
+                        { cells::col(t(ReviewMsg::DirectionOfTravel)) }
                     </tr>
                 </thead>
                 <tbody>
@@ -482,7 +483,7 @@ fn trends_summary(review: &ReviewReport, lang: Lang) -> Html {
                             <tr data-testid="review-trend">
                                 <th scope="row">{ name }</th>
                                 { for tr.points.iter().map(|p| html! {
-                                    <td class="num">{ p.value.map_or_else(|| "—".to_string(), |v| trend_value(tr.unit, v, lang)) }</td>
+                                    { cells::num(p.value.map_or_else(|| "—".to_string(), |v| trend_value(tr.unit, v, lang))) }
                                 }) }
                                 <td><span class={classes!("status", "trend-direction", direction_class(tr.direction))}>{ direction_label(tr, lang) }</span></td>
                             </tr>

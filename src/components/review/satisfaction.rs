@@ -3,6 +3,7 @@
 //! count written beside it); without scores, a short note instead. The figures are
 //! `sla_core::review::satisfaction` (inside the review).
 
+use crate::components::cells;
 use super::text::{fill, ReviewMsg};
 use crate::components::Shared;
 use crate::format;
@@ -39,7 +40,7 @@ fn figures_row(label: Html, f: &CsatFigures, lang: Lang, testid: &'static str) -
             { label }
             <td class="num" data-testid="csat-responses">{ f.responses }</td>
             <td class="num" data-testid="csat-mean">{ mean_text(f.mean) }</td>
-            <td class="num">{ f.satisfied_percent.map_or_else(|| "—".to_string(), |p| format::percent(p, 0)) }</td>
+            { cells::num(f.satisfied_percent.map_or_else(|| "—".to_string(), |p| format::percent(p, 0))) }
             { for f.distribution.iter().map(|b| {
                 let pct = bucket_percent(b.count, f.responses);
                 let title = fill(t(ReviewMsg::BucketTitle), &[

@@ -4,6 +4,7 @@
 //! equivalent), the direction of travel as an arrow and a word, and the slope and tolerance that
 //! decided it. The trends themselves come from `sla_core::review::trends` (inside the review).
 
+use crate::components::cells;
 use super::text::{direction_class, direction_label, fill, metric_name, trend_delta, trend_value, ReviewMsg};
 use crate::components::Shared;
 use crate::i18n::{use_lang, Lang};
@@ -176,13 +177,13 @@ fn trend_tile(trend: &Trend, currency: &str, lang: Lang) -> Html {
             <table class="trend-values">
                 <caption class="sr-only">{ name }</caption>
                 <thead>
-                    <tr><th scope="col">{ t(ReviewMsg::Period) }</th><th scope="col" class="num">{ t(ReviewMsg::Value) }</th></tr>
+                    <tr>{ cells::col(t(ReviewMsg::Period)) }{ cells::num_col(t(ReviewMsg::Value)) }</tr>
                 </thead>
                 <tbody>
                     { for trend.points.iter().map(|p| html! {
                         <tr data-testid="trend-point">
                             <th scope="row">{ if p.fitted || p.value.is_none() { p.period.clone() } else { format!("{} *", p.period) } }</th>
-                            <td class="num">{ shown(p.value) }</td>
+                            { cells::num(shown(p.value)) }
                         </tr>
                     }) }
                 </tbody>
