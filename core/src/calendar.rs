@@ -282,7 +282,7 @@ impl ServiceCalendar {
     pub fn new(schedule: &Schedule, tz: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> ServiceCalendar {
         let range = Interval::from_utc(from, to);
         let mut holidays = schedule.holidays.clone();
-        holidays.sort_unstable();
+        crate::sort::sort(&mut holidays);
         let windows: Vec<DayWindow> = match &schedule.hours {
             Hours::TwentyFourSeven if holidays.is_empty() => {
                 return ServiceCalendar::from_intervals(range, vec![range]);
