@@ -132,7 +132,7 @@ pub fn local_date(tz: Zone, instant: DateTime<Utc>) -> NaiveDate {
 /// Sorts intervals and merges those that overlap or touch; empty intervals are dropped.
 pub fn normalize(intervals: &mut Vec<Interval>) {
     intervals.retain(|iv| !iv.is_empty());
-    intervals.sort_unstable();
+    crate::sort::sort(intervals);
     let mut out = 0;
     for i in 0..intervals.len() {
         let iv = intervals[i];
