@@ -112,12 +112,20 @@ pub fn IncidentTable(props: &IncidentTableProps) -> Html {
         (Some(lines), true) => {
             let incidents = &props.incidents;
             let rows = visible_rows(incidents, lines, state);
-            let distinct = |f: &dyn Fn(usize) -> Option<String>| -> Vec<String> {
-                (0..incidents.len().min(lines.len())).filter_map(f).collect::<BTreeSet<_>>().into_iter().collect()
-            };
-            let priorities = distinct(&|i| incidents[i].priority.clone());
-            let services = distinct(&|i| incidents[i].service.clone());
-            let periods = distinct(&|i| lines[i].period.clone());
+            // Inserted one by one, borrowed: no copy of every row's text, no sort of all rows.
+            fn distinct<'a>(rows: usize, f: &dyn Fn(usize) -> Option<&'a str>) -> Vec<String> {
+                let mut seen = BTreeSet::new();
+                for i in 0..rows {
+                    if let Some(v) = f(i) {
+                        seen.insert(v);
+                    }
+                }
+                seen.into_iter().map(str::to_string).collect()
+            }
+            let n = incidents.len().min(lines.len());
+            let priorities = distinct(n, &|i| incidents[i].priority.as_deref());
+            let services = distinct(n, &|i| incidents[i].service.as_deref());
+            let periods = distinct(n, &|i| lines[i].period.as_deref());
             let filter = |id: &'static str, label: TableMsg, options: Vec<String>, current: &str, make: fn(String) -> TableAction| {
                 let cb = props.on_action.clone();
                 let onchange = Callback::from(move |e: Event| {
