@@ -5,7 +5,7 @@
 //! years 1–9999 (the range the app accepts), without chrono's pattern interpreter, which costs
 //! about 6 KB of the gzipped web bundle. The tests check both directions against chrono.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
 use std::fmt::Write as _;
 
 /// `2026-03-14`.
@@ -64,6 +64,40 @@ pub fn parse_date_time(text: &str) -> Option<NaiveDateTime> {
         return None;
     }
     Some(date.and_time(NaiveTime::from_hms_opt(hour, minute, second)?))
+}
+
+/// Reads an RFC 3339 instant as chrono writes one (`2026-03-14T22:00:05Z`,
+/// `2026-03-14T22:00:05.250+01:00`): seconds required, a fraction of up to nine digits, `Z` or
+/// an offset `±HH:MM`. `None` for anything else.
+pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
+    let zone_at = text.rfind(['Z', '+', '-']).filter(|&i| i > 10)?;
+    let (local, zone) = text.split_at(zone_at);
+    let (clock, fraction) = match local.split_once('.') {
+        Some((clock, f)) => (clock, Some(f)),
+        None => (local, None),
+    };
+    if clock.len() != 19 || clock.as_bytes()[10] != b'T' {
+        return None;
+    }
+    let mut at = parse_date_time(clock)?;
+    if let Some(f) = fraction {
+        let digits = number(f, 1, 9)?;
+        at = at.with_nanosecond(digits * 10u32.pow(9 - f.len() as u32))?;
+    }
+    let offset = match zone {
+        "Z" => 0,
+        _ => {
+            let (sign, hm) = zone.split_at(1);
+            let (h, m) = hm.split_once(':')?;
+            let seconds = (number(h, 2, 2)? * 60 + number(m, 2, 2)?) as i32 * 60;
+            if number(m, 2, 2)? > 59 {
+                return None;
+            }
+            if sign == "-" { -seconds } else { seconds }
+        }
+    };
+    let at = chrono::FixedOffset::east_opt(offset)?.from_local_datetime(&at).single()?;
+    Some(at.with_timezone(&Utc))
 }
 
 /// A number of `min..=max` ASCII digits.
@@ -159,6 +193,25 @@ pub mod serde_date_time {
     }
 }
 
+/// Serde for `DateTime<Utc>` fields: written by chrono (`2026-03-14T22:00:05Z`), read by
+/// [`parse_instant`] (chrono's reader goes through its pattern interpreter).
+pub mod serde_instant {
+    use chrono::{DateTime, Utc};
+    use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Writes RFC 3339 as chrono does.
+    pub fn serialize<S: Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        at.serialize(s)
+    }
+
+    /// Reads what [`serialize`] writes.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_instant(&text)
+            .ok_or_else(|| D::Error::custom(format!("expected an instant as YYYY-MM-DDTHH:MM:SSZ, found \"{text}\"")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +281,25 @@ mod tests {
             );
             prop_assert_eq!(&ours, &chrono);
             prop_assert_eq!(serde_json::from_str::<Fields>(&ours).unwrap(), fields);
+        }
+    }
+
+    proptest! {
+        /// chrono's own JSON for any instant (with a fraction of a second or not) reads back.
+        #[test]
+        fn instants_read_back(at in any_date_time(), nanos in prop_oneof![Just(0u32), 0u32..1_000_000_000, (0u32..1000).prop_map(|m| m * 1_000_000)]) {
+            let at = at.and_utc().with_nanosecond(nanos).unwrap();
+            let json = serde_json::to_string(&at).unwrap();
+            prop_assert_eq!(parse_instant(json.trim_matches('"')), Some(at));
+        }
+
+        /// Whatever is read, chrono reads the same way.
+        #[test]
+        fn instants_are_read_as_chrono_reads(at in any_date_time(), frac in "(\\.[0-9]{0,10})?", zone in "Z|z|[+-][0-9]{2}:[0-9]{2}|[+-][0-9]{4}|") {
+            let text = format!("{}{frac}{zone}", seconds(&at, 'T'));
+            if let Some(ours) = parse_instant(&text) {
+                prop_assert_eq!(Some(ours), text.parse::<DateTime<chrono::FixedOffset>>().ok().map(|d| d.with_timezone(&Utc)), "{}", text);
+            }
         }
     }
 

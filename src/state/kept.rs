@@ -71,6 +71,7 @@ pub struct Kept {
     /// The settings they were imported with.
     pub settings: KeptSettings,
     /// The "as of" instant open incidents were counted up to.
+    #[serde(with = "sla_core::date_text::serde_instant")]
     pub as_of: DateTime<Utc>,
 }
 

@@ -38,6 +38,7 @@ mod error;
 mod format;
 pub mod generate;
 mod mapping;
+mod rfc2822;
 mod source;
 mod timestamp;
 

@@ -237,15 +237,8 @@ pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Stamp, Ti
         }
     }
     if first.is_ascii_alphabetic() {
-        if let Ok(dt) = DateTime::parse_from_rfc2822(t) {
-            let at = dt.with_timezone(&Utc);
-            // A leap second (`:60`) reads as second 59, as in the other forms below.
-            let nanos = chrono::Timelike::nanosecond(&at);
-            let at = if nanos >= 1_000_000_000 {
-                chrono::Timelike::with_nanosecond(&at, nanos - 1_000_000_000).unwrap_or(at)
-            } else {
-                at
-            };
+        // A leap second (`:60`) reads as second 59, as in the other forms below.
+        if let Some((at, _leap)) = super::rfc2822::parse(t) {
             return Ok(Stamp::Instant(at));
         }
     }
