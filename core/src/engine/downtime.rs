@@ -106,12 +106,12 @@ pub(crate) fn sweep(mut events: Vec<u64>, weights_micro: &[i64; 4], period_ends:
 
 /// Sorts `u64` keys ascending: least-significant-digit radix sort with 11-bit digits, only over
 /// the bits the largest key uses (a year of offsets needs 3 passes). Small inputs use the
-/// shared comparison sort (`crate::sort`, one copy in the bundle).
+/// standard sort.
 pub(crate) fn radix_sort(keys: &mut Vec<u64>) {
     const DIGIT: u32 = 11;
     const BUCKETS: usize = 1 << DIGIT;
     if keys.len() < 4096 {
-        crate::sort::sort(keys);
+        keys.sort_unstable();
         return;
     }
     let bits = 64 - keys.iter().copied().max().unwrap_or(0).leading_zeros();
