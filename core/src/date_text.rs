@@ -15,6 +15,19 @@ pub fn date(d: NaiveDate) -> String {
     s
 }
 
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// `3 April 2026` (chrono's `%-d %B %Y`): a date spelled out day first.
+pub fn day_month_year(d: NaiveDate) -> String {
+    format!("{} {} {:04}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// `April 3, 2026` (chrono's `%B %-d, %Y`): a date spelled out month first.
+pub fn month_day_year(d: NaiveDate) -> String {
+    format!("{} {}, {:04}", MONTHS[d.month0() as usize], d.day(), d.year())
+}
+
 /// `2026-03-14 22:05` with `sep` `' '`, `2026-03-14T22:05` with `'T'`.
 pub fn minutes(at: &NaiveDateTime, sep: char) -> String {
     let mut s = String::with_capacity(16);
@@ -228,6 +241,8 @@ mod tests {
         #[test]
         fn written_as_chrono_writes_it(at in any_date_time()) {
             prop_assert_eq!(date(at.date()), at.format("%Y-%m-%d").to_string());
+            prop_assert_eq!(day_month_year(at.date()), at.format("%-d %B %Y").to_string());
+            prop_assert_eq!(month_day_year(at.date()), at.format("%B %-d, %Y").to_string());
             prop_assert_eq!(minutes(&at, ' '), at.format("%Y-%m-%d %H:%M").to_string());
             prop_assert_eq!(minutes(&at, 'T'), at.format("%Y-%m-%dT%H:%M").to_string());
             prop_assert_eq!(seconds(&at, 'T'), at.format("%Y-%m-%dT%H:%M:%S").to_string());

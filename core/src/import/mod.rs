@@ -642,8 +642,8 @@ impl<'a> Importer<'a> {
                 };
                 return Err(ImportError::AmbiguousDateOrder {
                     column: conv.column_name(c).to_string(),
-                    day_first: reading(DateOrder::DayFirst).format("%-d %B %Y").to_string(),
-                    month_first: reading(DateOrder::MonthFirst).format("%B %-d, %Y").to_string(),
+                    day_first: crate::date_text::day_month_year(reading(DateOrder::DayFirst)),
+                    month_first: crate::date_text::month_day_year(reading(DateOrder::MonthFirst)),
                     example,
                 });
             }
