@@ -11,6 +11,7 @@ pub mod format;
 pub mod hosting;
 pub mod i18n;
 pub mod import_job;
+pub mod json;
 pub mod panic_banner;
 pub mod state;
 pub mod storage;

@@ -62,7 +62,7 @@ pub fn json_error(e: &serde_json::Error) -> String {
 
 /// The report as the JSON document of `docs/report-format.md`.
 pub fn report_json(report: &sla_core::report::Report) -> String {
-    serde_json::to_string_pretty(report).unwrap_or_else(|e| json_error(&e))
+    crate::json::to_string_pretty(report).unwrap_or_else(|e| json_error(&e))
 }
 
 /// The export buttons.

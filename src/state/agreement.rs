@@ -405,7 +405,7 @@ fn parse_span(text: &str) -> Result<Span, FieldProblem> {
 /// The agreement as the pretty JSON file the app exports (`None` only if serialising fails,
 /// which a valid agreement never does).
 pub fn export_json(agreement: &Agreement) -> Option<String> {
-    serde_json::to_string_pretty(agreement).ok().map(|s| s + "\n")
+    crate::json::to_string_pretty(agreement).ok().map(|s| s + "\n")
 }
 
 /// A file name for the exported agreement: the service name in lower case with anything but

@@ -205,7 +205,7 @@ pub fn library_file_json(entries: &[SavedAgreement]) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+    crate::json::to_string_pretty(&file).unwrap_or_default() + "\n"
 }
 
 /// Reads an export file.

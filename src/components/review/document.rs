@@ -57,7 +57,7 @@ pub fn review_file_stem(review: &ReviewReport) -> String {
 /// The review as the JSON document (`sla-review/1`), exactly as `sla report --review --format
 /// json` writes it.
 pub fn review_json(review: &ReviewReport) -> String {
-    serde_json::to_string_pretty(review).unwrap_or_else(|e| crate::components::export_bar::json_error(&e))
+    crate::json::to_string_pretty(review).unwrap_or_else(|e| crate::components::export_bar::json_error(&e))
 }
 
 /// One row of the response/resolution matrix: a priority's respond or resolve target, with
