@@ -955,7 +955,7 @@ pub fn format_percent(percent: f64, max_decimals: usize) -> String {
     let mut decimals = max_decimals.min(12);
     loop {
         let text = format!("{percent:.decimals$}");
-        let rounds_to_100 = percent < 100.0 && text.parse::<f64>().is_ok_and(|v| v >= 100.0);
+        let rounds_to_100 = percent < 100.0 && crate::number::parse_f64(&text).is_some_and(|v| v >= 100.0);
         if !rounds_to_100 || decimals >= 12 {
             let trimmed = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
             return trimmed.to_string();

@@ -13,6 +13,7 @@
 
 pub mod import;
 pub mod model;
+pub mod number;
 pub mod calc;
 pub mod sample;
 pub mod sizing;

@@ -63,7 +63,7 @@ pub fn SizingTable(props: &SizingTableProps) -> Html {
         let cb = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<f64>() {
+            if let Some(v) = sla_core::number::parse_f64(&input.value()) {
                 cb.emit(SizingAction::SetNines(v));
             }
         })

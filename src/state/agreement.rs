@@ -355,8 +355,8 @@ pub fn parse_number(text: &str) -> Result<f64, FieldProblem> {
     if t.is_empty() {
         return Err(FieldProblem::Empty);
     }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+    match sla_core::number::parse_f64(t) {
+        Some(v) if v.is_finite() => Ok(v),
         _ => Err(FieldProblem::NotANumber(text.trim().to_string())),
     }
 }

@@ -45,8 +45,8 @@ impl SizingState {
 
     /// The fee to use: the typed one when it is a number of zero or more, else `default`.
     pub fn fee(&self, default: f64) -> f64 {
-        match self.fee_text.trim().parse::<f64>() {
-            Ok(v) if v.is_finite() && v >= 0.0 => v,
+        match sla_core::number::parse_f64(self.fee_text.trim()) {
+            Some(v) if v.is_finite() && v >= 0.0 => v,
             _ => default,
         }
     }
@@ -54,7 +54,7 @@ impl SizingState {
     /// Whether the typed fee is unusable (shown next to the field).
     pub fn fee_invalid(&self) -> bool {
         let t = self.fee_text.trim();
-        !t.is_empty() && !matches!(t.parse::<f64>(), Ok(v) if v.is_finite() && v >= 0.0)
+        !t.is_empty() && !matches!(sla_core::number::parse_f64(t), Some(v) if v.is_finite() && v >= 0.0)
     }
 }
 

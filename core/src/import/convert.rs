@@ -356,7 +356,7 @@ impl Converter {
 fn satisfaction_score(value: &str) -> Option<f64> {
     let v = value.trim();
     let v = v.split_once('/').map_or(v, |(score, _)| score.trim());
-    let n: f64 = v.replace(',', ".").parse().ok()?;
+    let n: f64 = crate::number::parse_f64(&v.replace(',', "."))?;
     n.is_finite().then_some(n)
 }
 
@@ -364,7 +364,7 @@ fn satisfaction_score(value: &str) -> Option<f64> {
 /// [`parse_duration_seconds`].
 fn duration_seconds(value: &str, unit: NumberUnit) -> Result<i64, SpanError> {
     if unit != NumberUnit::Seconds {
-        if let Ok(n) = value.parse::<f64>() {
+        if let Some(n) = crate::number::parse_f64(value) {
             if n.is_nan() || n.is_infinite() {
                 return Err(SpanError::Unreadable(value.to_string()));
             }

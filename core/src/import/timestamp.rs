@@ -488,9 +488,9 @@ fn parse_number(t: &str) -> Result<Option<Stamp>, TimestampError> {
         return Ok(None);
     }
     let digits = int_part.len();
-    let value: f64 = match t.parse() {
-        Ok(v) => v,
-        Err(_) => return Ok(None),
+    let value: f64 = match crate::number::parse_f64(t) {
+        Some(v) => v,
+        None => return Ok(None),
     };
     let instant = |secs: f64| -> Result<Option<Stamp>, TimestampError> {
         let whole = secs.floor();

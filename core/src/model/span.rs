@@ -114,7 +114,7 @@ pub fn parse_duration_seconds(text: &str) -> Result<i64, SpanError> {
         }
         return Err(SpanError::Unreadable(t.to_string()));
     }
-    let value = if let Ok(v) = t.parse::<f64>() {
+    let value = if let Some(v) = crate::number::parse_f64(t) {
         Some(v)
     } else if t.contains(':') {
         parse_clock(t)
@@ -138,7 +138,7 @@ fn parse_clock(t: &str) -> Option<f64> {
     // Optional "D." day prefix as in .NET / ServiceNow style "1.02:00:00".
     let (days, clock) = match t.split_once('.') {
         Some((d, rest)) if rest.contains(':') && d.chars().all(|c| c.is_ascii_digit()) => {
-            (d.parse::<f64>().ok()?, rest)
+            (crate::number::parse_f64(d)?, rest)
         }
         _ => (0.0, t),
     };
@@ -152,7 +152,7 @@ fn parse_clock(t: &str) -> Option<f64> {
         return None;
     }
     let seconds: f64 = if parts.len() == 3 {
-        let s: f64 = parts[2].parse().ok()?;
+        let s: f64 = crate::number::parse_f64(parts[2])?;
         if !(0.0..60.0).contains(&s) || parts[2].starts_with(['+', '-']) {
             return None;
         }
@@ -167,7 +167,7 @@ fn digits(s: &str) -> Option<f64> {
     if s.is_empty() || s.len() > 12 || !s.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok()
+    crate::number::parse_f64(s)
 }
 
 fn unit_seconds(unit: &str) -> Option<f64> {
@@ -202,7 +202,7 @@ fn parse_units(t: &str) -> Option<f64> {
         if start == i {
             return None;
         }
-        let number: f64 = lower[start..i].parse().ok()?;
+        let number: f64 = crate::number::parse_f64(&lower[start..i])?;
         while i < bytes.len() && bytes[i] == b' ' {
             i += 1;
         }

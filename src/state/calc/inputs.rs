@@ -61,8 +61,8 @@ fn number(text: &str) -> Result<f64, FieldError> {
     if t.is_empty() {
         return Err(FieldError::Empty);
     }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+    match sla_core::number::parse_f64(t) {
+        Some(v) if v.is_finite() => Ok(v),
         _ => Err(FieldError::NotANumber(text.trim().to_string())),
     }
 }
