@@ -102,10 +102,11 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
         _ => {
             let (sign, hm) = zone.split_at(1);
             let (h, m) = hm.split_once(':')?;
-            let seconds = (number(h, 2, 2)? * 60 + number(m, 2, 2)?) as i32 * 60;
-            if number(m, 2, 2)? > 59 {
+            let (h, m) = (number(h, 2, 2)?, number(m, 2, 2)?);
+            if m > 59 {
                 return None;
             }
+            let seconds = (h * 60 + m) as i32 * 60;
             if sign == "-" { -seconds } else { seconds }
         }
     };
