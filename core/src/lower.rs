@@ -24,14 +24,33 @@ pub fn lower(c: char) -> char {
     char::from_u32(l).unwrap_or(c)
 }
 
-/// `text` with [`lower`] applied to every character.
-pub fn lower_str(text: &str) -> String {
-    text.chars().map(lower).collect()
+/// A text as part of a file name: letters and digits in lower case ([`lower`]), every run of
+/// anything else as one `-`, none at the ends; empty when nothing is left.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.push(lower(c));
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let kept = slug.trim_end_matches('-').len();
+    slug.truncate(kept);
+    slug
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_keep_letters_and_digits_of_any_script() {
+        assert_eq!(slug("  Payments API / EU  "), "payments-api-eu");
+        assert_eq!(slug("ÜBERWACHUNG--2"), "überwachung-2");
+        assert_eq!(slug("支付 API"), "支付-api");
+        assert_eq!(slug(" ¿? "), "");
+    }
 
     /// The blocks `lower` claims: exactly the standard library's answer there (where it is
     /// one letter), and nothing changed anywhere else.
@@ -46,6 +65,7 @@ mod tests {
                 assert_eq!(lower(c), c, "{:X}", c as u32);
             }
         }
-        assert_eq!(lower_str("ÉTAT Priorität ΣΥΜΒΑΝ ИНЦИДЕНТ Ёж İ"), "état priorität συμβαν инцидент ёж İ");
+        let lowered: String = "ÉTAT Priorität ΣΥΜΒΑΝ ИНЦИДЕНТ Ёж İ".chars().map(lower).collect();
+        assert_eq!(lowered, "état priorität συμβαν инцидент ёж İ");
     }
 }

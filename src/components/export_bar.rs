@@ -32,14 +32,7 @@ pub fn export_file_stem(report: &sla_core::report::Report) -> String {
 /// A service name as part of a file name: lower case, runs of anything but letters and digits
 /// as one `-`; `service` when nothing is left.
 pub fn file_slug(service: &str) -> String {
-    let slug = service
-        .chars()
-        .map(|c| if c.is_alphanumeric() { sla_core::lower::lower(c) } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = sla_core::lower::slug(service);
     if slug.is_empty() {
         "service".to_string()
     } else {

@@ -411,15 +411,7 @@ pub fn export_json(agreement: &Agreement) -> Option<String> {
 /// A file name for the exported agreement: the service name in lower case with anything but
 /// letters and digits turned into `-`, then `-agreement.json`.
 pub fn export_file_name(agreement: &Agreement) -> String {
-    let mut slug = String::new();
-    for c in agreement.service.trim().chars() {
-        if c.is_alphanumeric() {
-            slug.push(sla_core::lower::lower(c));
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
+    let slug = sla_core::lower::slug(&agreement.service);
     if slug.is_empty() {
         "agreement.json".to_string()
     } else {
