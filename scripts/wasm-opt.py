@@ -31,6 +31,8 @@ import shutil
 import subprocess
 import sys
 
+from wasm_file import function_names, sections, leb, uleb
+
 VERSION = "132"
 FEATURES = [
     "--enable-bulk-memory",
@@ -47,60 +49,6 @@ FEATURES = [
 # constant offsets into loads and stores (measured: -3 KB gzipped).
 PASSES = ["--skip-pass=memory-packing", "--low-memory-unused", "--optimize-added-constants-propagate"]
 FINAL = ["--reorder-functions-by-name", "--strip-debug", "--strip-producers"]
-
-
-def leb(b: bytes, i: int):
-    """An unsigned LEB128 number at i: (value, index after it)."""
-    r = s = 0
-    while True:
-        x = b[i]
-        i += 1
-        r |= (x & 0x7F) << s
-        s += 7
-        if x < 0x80:
-            return r, i
-
-
-def uleb(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        x, n = n & 0x7F, n >> 7
-        out.append(x | 0x80 if n else x)
-        if not n:
-            return bytes(out)
-
-
-def sections(b: bytes):
-    i = 8
-    while i < len(b):
-        sid = b[i]
-        n, j = leb(b, i + 1)
-        yield sid, j, n
-        i = j + n
-
-
-def function_names(b: bytes) -> dict:
-    """Function index -> name, from the "name" custom section (empty when stripped)."""
-    names = {}
-    for sid, o, n in sections(b):
-        if sid != 0:
-            continue
-        l, j = leb(b, o)
-        if b[j:j + l] != b"name":
-            continue
-        j += l
-        while j < o + n:
-            sub = b[j]
-            size, j = leb(b, j + 1)
-            if sub == 1:
-                count, k = leb(b, j)
-                for _ in range(count):
-                    idx, k = leb(b, k)
-                    l2, k = leb(b, k)
-                    names[idx] = b[k:k + l2].decode("utf-8", "replace")
-                    k += l2
-            j += size
-    return names
 
 
 def ordering_key(name: str) -> str:

@@ -10,41 +10,13 @@ drops it from the bundle):
 
 Sizes are before wasm-opt and before gzip; use them to compare, not as the bundle's size.
 """
-import re, subprocess, collections, sys
+import collections, sys
+
+from wasm_file import body_sizes, function_names, imported_functions
+
 b=open(sys.argv[1],'rb').read()
-def leb(b,i):
-    r=0;s=0
-    while True:
-        x=b[i];i+=1;r|=(x&0x7f)<<s;s+=7
-        if x<0x80: return r,i
-i=8; secs=[]
-while i<len(b):
-    sid=b[i];i+=1; n,i=leb(b,i); secs.append((sid,i,n)); i+=n
-imports=0; names={}; code=None
-for sid,o,n in secs:
-    if sid==2:
-        cnt,j=leb(b,o)
-        for _ in range(cnt):
-            l,j=leb(b,j); j+=l; l,j=leb(b,j); j+=l; kind=b[j]; j+=1
-            if kind==0: _,j=leb(b,j); imports+=1
-            elif kind==1: j+=1; fl,j=leb(b,j); _,j=leb(b,j)
-            elif kind==2: fl=b[j]; j+=1; _,j=leb(b,j)
-            elif kind==3: j+=2
-    if sid==10: code=(o,n)
-    if sid==0:
-        l,j=leb(b,o); nm=b[j:j+l].decode(); j+=l
-        if nm=='name':
-            end=o+n
-            while j<end:
-                sub=b[j]; j+=1; sl,j=leb(b,j); se=j+sl
-                if sub==1:
-                    cnt,k=leb(b,j)
-                    for _ in range(cnt):
-                        idx,k=leb(b,k); l,k=leb(b,k); names[idx]=b[k:k+l].decode('utf-8','replace'); k+=l
-                j=se
-o,n=code; cnt,j=leb(b,o); rows=[]
-for f in range(cnt):
-    sz,j2=leb(b,j); rows.append((names.get(imports+f,'?'),sz)); j=j2+sz
+names=function_names(b); imports=imported_functions(b)
+rows=[(names.get(imports+f,'?'),sz) for f,sz in enumerate(body_sizes(b))]
 crates=['sla_web','sla_core','yew','serde_json','serde_core','serde','chrono','hashbrown','csv_core','csv','miniz_oxide','wasm_bindgen','js_sys','web_sys','gloo','implicit_clone','dlmalloc','indexmap','alloc','core','std']
 first=collections.Counter(); anysla=collections.Counter()
 top=[]
