@@ -20,7 +20,7 @@ cargo bench -p sla-core --bench import
 echo "== release bundle"
 dist="${SLA_BENCH_DIST:-$root/dist}"
 # The post-build hook prints the bundle's size (wasm, JS, CSS, HTML; raw and gzipped).
-trunk build --release --offline --dist "$dist" 2>&1 | grep -E "wasm-opt|bundle in|kind|^  (wasm|js|css|html|total) "
+bash scripts/trunk.sh build --release --offline --dist "$dist" 2>&1 | grep -E "wasm-opt|bundle in|kind|^  (wasm|js|css|html|total) "
 echo "== first render (Chromium)"
 SLA_DIST="$dist" cargo test --test browser first_render -- --ignored --nocapture 2>&1 | grep -E "first render|panicked"
 echo "== upload + report of a large log (Chromium)"

@@ -10,4 +10,4 @@ port="${PORT:-8080}"
 echo
 echo "  SLA calculator: http://127.0.0.1:${port}/   (Ctrl-C stops it)"
 echo
-exec trunk serve --release --offline --address 127.0.0.1 --port "$port" "$@"
+exec bash scripts/trunk.sh serve --release --offline --address 127.0.0.1 --port "$port" "$@"

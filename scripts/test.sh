@@ -18,7 +18,7 @@ echo "== benchmarks, smoke run (tiny sizes: they still work; their speed is not 
 SLA_BENCH_N=2000 SLA_BENCH_ROWS=2000 cargo test -p sla-core --benches
 
 echo "== release bundle"
-trunk build --release --offline
+bash scripts/trunk.sh build --release --offline
 
 echo "== browser tests (headless Chromium)"
 # The browser benchmarks (bench::) run here as a smoke test on a small generated log.

@@ -1,54 +1,44 @@
-//! A panic must never leave a silently dead page: this hook writes the panic message into a
-//! visible banner (and the console) using plain DOM calls, since Yew itself is gone by then.
+//! A panic must never leave a silently dead page: the page shows a banner saying the calculator
+//! stopped, that nothing was sent anywhere, and to reload.
+//!
+//! The release bundle is built with `-Cpanic=immediate-abort` (see `scripts/wasm-env.sh`): a
+//! panic traps at once, without running a hook or formatting its message (that machinery was
+//! ~22 KB of the gzipped bundle). The trap reaches JavaScript as a `WebAssembly.RuntimeError`
+//! thrown out of whatever called into the wasm — an event listener, a timer, the scheduler's
+//! microtask, the start-up promise — so the banner is written by a JavaScript listener on the
+//! window's `error` and `unhandledrejection` events, with plain DOM calls: after a trap the wasm
+//! instance must not be called again. Debug builds still print the panic message to the console
+//! (Yew's default hook) before the same banner appears.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The banner's element id; the browser tests look for it.
 pub const BANNER_ID: &str = "panic-banner";
 
-/// Installs the panic hook. Call once, first thing in `main`. Goes through Yew's
-/// `set_custom_panic_hook` so the renderer does not replace it with its console-only default.
+#[wasm_bindgen(inline_js = r#"
+export function watch_for_crash(id, before, after) {
+  const show = (error) => {
+    if (!(error instanceof WebAssembly.RuntimeError) || document.getElementById(id) || !document.body) return;
+    const banner = document.createElement("div");
+    banner.id = id;
+    banner.setAttribute("role", "alert");
+    banner.className = "panic-banner";
+    banner.textContent = before + " (WebAssembly: " + error.message + ")" + after;
+    document.body.insertBefore(banner, document.body.firstChild);
+  };
+  addEventListener("error", (event) => show(event.error));
+  addEventListener("unhandledrejection", (event) => show(event.reason));
+}
+"#)]
+extern "C" {
+    fn watch_for_crash(id: &str, before: &str, after: &str);
+}
+
+/// The banner's text around the error's own message (WebAssembly's "unreachable" for a panic).
+pub const BEFORE: &str = "The calculator hit an internal error and stopped";
+pub const AFTER: &str = ". Nothing was sent anywhere. Reload the page to start again; please report this message.";
+
+/// Starts watching for a crash. Call once, first thing in `main`.
 pub fn install() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        let message = banner_text(&info.to_string());
-        web_sys::console::error_1(&message.as_str().into());
-        show(&message);
-    }));
-}
-
-/// The text shown to the user for a panic message.
-pub fn banner_text(panic_message: &str) -> String {
-    format!(
-        "The calculator hit an internal error and stopped: {panic_message}. \
-         Nothing was sent anywhere. Reload the page to start again; please report this message."
-    )
-}
-
-fn show(message: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(body) = document.body() else { return };
-    let banner = match document.get_element_by_id(BANNER_ID) {
-        Some(existing) => existing,
-        None => match document.create_element("div") {
-            Ok(el) => el,
-            Err(_) => return,
-        },
-    };
-    banner.set_id(BANNER_ID);
-    let _ = banner.set_attribute("role", "alert");
-    let _ = banner.set_attribute("class", "panic-banner");
-    banner.set_text_content(Some(message));
-    if let Some(el) = banner.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = body.insert_before(el, body.first_child().as_ref());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn banner_text_carries_the_message() {
-        let t = super::banner_text("index out of bounds");
-        assert!(t.contains("index out of bounds"));
-        assert!(t.contains("Reload"));
-    }
+    watch_for_crash(BANNER_ID, BEFORE, AFTER);
 }
