@@ -72,7 +72,8 @@ def stamp_service_worker(dist: str) -> None:
         for name in sorted(names):
             path = os.path.join(root, name)
             rel = os.path.relpath(path, dist).replace(os.sep, "/")
-            if rel == "sw.js":
+            # Precompressed copies (precompress.sh) are other encodings of the same URLs.
+            if rel == "sw.js" or rel.endswith((".gz", ".br")):
                 continue
             files.append(rel)
     files.sort()

@@ -69,6 +69,15 @@ if [ "$("$root/tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{p
   (cd "$root/tools" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Release builds write precompressed copies of the bundle (scripts/precompress.sh).
+if ! command -v zopfli >/dev/null || ! command -v brotli >/dev/null; then
+  say "installing zopfli and brotli (precompressed copies of the release bundle)"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq zopfli brotli >/dev/null
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing chromium and chromium-driver"

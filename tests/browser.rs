@@ -39,8 +39,18 @@ async fn sample_report_loads_with_a_clean_console_and_only_own_origin_requests()
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
     assert_same_origin(&browser.requested_urls().await, &server.origin());
-    for r in server.requests() {
+    let requests = server.requests();
+    for r in &requests {
         assert_eq!(r.status, 200, "the server answered {} to {}", r.status, r.path);
+    }
+    // The release build's precompressed copies (scripts/precompress.sh) are what a host with
+    // gzip_static sends; the page ran on them, so they decode to the files (the wasm's
+    // integrity hash is checked on the decoded bytes).
+    for ext in ["_bg.wasm", ".js", ".css"] {
+        assert!(
+            requests.iter().any(|r| r.path.ends_with(ext) && r.encoding == "gzip"),
+            "no {ext} file was served from its precompressed .gz: {requests:?}"
+        );
     }
     browser.close().await;
 }

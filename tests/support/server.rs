@@ -19,6 +19,8 @@ pub struct LoggedRequest {
     pub method: String,
     pub path: String,
     pub status: u16,
+    /// "gzip" when the precompressed FILE.gz was sent, "" otherwise.
+    pub encoding: &'static str,
 }
 
 /// A running server; it stops when the test process ends.
@@ -165,10 +167,16 @@ fn handle(stream: TcpStream, served: &Served, log: &Mutex<Vec<LoggedRequest>>) -
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
+    let mut accepts_gzip = false;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accepts_gzip |= value.split(',').any(|e| e.split(';').next().unwrap_or("").trim() == "gzip");
+            }
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -176,16 +184,28 @@ fn handle(stream: TcpStream, served: &Served, log: &Mutex<Vec<LoggedRequest>>) -
     let target = parts.next().unwrap_or("/").to_string();
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
     let in_memory = served.extra.lock().ok().and_then(|files| files.get(&path).cloned());
+    let mut encoding = "";
     let (status, body, ctype) = if served.offline {
         (503, b"offline".to_vec(), "text/plain".to_string())
     } else if let Some((ctype, body)) = in_memory {
         (200, body, ctype)
     } else {
         match resolve(served.root, &opts.prefix, &path) {
-            Some(file) => match std::fs::read(&file) {
-                Ok(bytes) => (200, bytes, content_type(&file).to_string()),
-                Err(_) => (404, b"not found".to_vec(), "text/plain".to_string()),
-            },
+            Some(file) => {
+                // As nginx's `gzip_static on;`: the release build's precompressed copy
+                // (scripts/precompress.sh) when the browser takes gzip.
+                let gz = PathBuf::from(format!("{}.gz", file.display()));
+                let read = if accepts_gzip && gz.is_file() {
+                    encoding = "gzip";
+                    std::fs::read(&gz)
+                } else {
+                    std::fs::read(&file)
+                };
+                match read {
+                    Ok(bytes) => (200, bytes, content_type(&file).to_string()),
+                    Err(_) => (404, b"not found".to_vec(), "text/plain".to_string()),
+                }
+            }
             None => (404, b"not found".to_vec(), "text/plain".to_string()),
         }
     };
@@ -194,6 +214,7 @@ fn handle(stream: TcpStream, served: &Served, log: &Mutex<Vec<LoggedRequest>>) -
             method: method.clone(),
             path: target,
             status,
+            encoding,
         });
     }
     let mut out = stream;
@@ -206,6 +227,9 @@ fn handle(stream: TcpStream, served: &Served, log: &Mutex<Vec<LoggedRequest>>) -
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n",
         body.len()
     );
+    if !encoding.is_empty() {
+        head.push_str(&format!("Content-Encoding: {encoding}\r\nVary: Accept-Encoding\r\n"));
+    }
     for (k, v) in &opts.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
