@@ -1,7 +1,7 @@
 //! A panic must never leave a silently dead page: the page shows a banner saying the calculator
 //! stopped, that nothing was sent anywhere, and to reload.
 //!
-//! The release bundle is built with `-Cpanic=immediate-abort` (see `scripts/wasm-env.sh`): a
+//! The release bundle is built with `-Cpanic=immediate-abort` (see `scripts/trunk.sh`): a
 //! panic traps at once, without running a hook or formatting its message (that machinery was
 //! ~22 KB of the gzipped bundle). The trap reaches JavaScript as a `WebAssembly.RuntimeError`
 //! thrown out of whatever called into the wasm — an event listener, a timer, the scheduler's
