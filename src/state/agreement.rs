@@ -431,19 +431,12 @@ pub fn read_agreement_json(text: &str) -> Result<Agreement, ImportProblem> {
     })
 }
 
-fn sort_days(days: &mut [Weekday]) {
-    let mut order: Vec<usize> = (0..days.len()).collect();
-    sla_core::sort::sort_positions(&mut order, &|a, b| days[a].num_days_from_monday().cmp(&days[b].num_days_from_monday()));
-    let sorted: Vec<Weekday> = order.into_iter().map(|i| days[i]).collect();
-    days.copy_from_slice(&sorted);
-}
-
 fn toggle_day(days: &mut Vec<Weekday>, day: Weekday) {
     if let Some(pos) = days.iter().position(|d| *d == day) {
         days.remove(pos);
     } else {
         days.push(day);
-        sort_days(days);
+        sla_core::sort::sort_by_key(days, |d| d.num_days_from_monday());
     }
 }
 
