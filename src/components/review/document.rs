@@ -355,7 +355,7 @@ fn target_matrix_table(review: &ReviewReport, lang: Lang) -> Html {
                 <thead>
                     <tr>
                         { cells::col(t(ReviewMsg::Kind)) }
-                        { for review.periods.iter().map(|p| html! { { cells::col(&p.period) } }) }
+                        { for review.periods.iter().map(|p| cells::col(&p.period)) }
                     </tr>
                 </thead>
                 <tbody>
@@ -469,7 +469,7 @@ fn trends_summary(review: &ReviewReport, lang: Lang) -> Html {
                 <thead>
                     <tr>
                         <th scope="col"></th>
-                        { for labels.iter().map(|l| html! { { cells::num_col(*l) } }) }
+                        { for labels.iter().map(|l| cells::num_col(*l)) }
                         { cells::col(t(ReviewMsg::DirectionOfTravel)) }
                     </tr>
                 </thead>
