@@ -122,9 +122,27 @@ fn number(text: &str, min: usize, max: usize) -> Option<u32> {
     text.parse().ok()
 }
 
-/// Serde for the model's dates and times in the text above (`#[serde(with = "...")]`):
-/// `2026-03-14` and `2026-03-14T22:00:00`, as chrono writes them, read by [`parse_date`] and
-/// [`parse_date_time`] rather than by chrono's pattern interpreter.
+/// Reads a JSON string `YYYY-MM-DD` ([`parse_date`]).
+pub fn read_date(j: &crate::json::Json) -> Result<NaiveDate, crate::json::JsonError> {
+    let text = j.str()?;
+    parse_date(text).ok_or_else(|| j.error(format!("expected a date as YYYY-MM-DD, found \"{text}\"")))
+}
+
+/// Reads a JSON string `YYYY-MM-DDTHH:MM[:SS]` or with a space for the `T` ([`parse_date_time`]).
+pub fn read_date_time(j: &crate::json::Json) -> Result<NaiveDateTime, crate::json::JsonError> {
+    let text = j.str()?;
+    parse_date_time(text).ok_or_else(|| j.error(format!("expected a date and time as YYYY-MM-DDTHH:MM:SS, found \"{text}\"")))
+}
+
+/// Reads a JSON string instant as chrono writes it ([`parse_instant`]).
+pub fn read_instant(j: &crate::json::Json) -> Result<DateTime<Utc>, crate::json::JsonError> {
+    let text = j.str()?;
+    parse_instant(text).ok_or_else(|| j.error(format!("expected an instant as YYYY-MM-DDTHH:MM:SSZ, found \"{text}\"")))
+}
+
+/// Serde for the model's dates in the text above (`#[serde(with = "...")]`): `2026-03-14`, as
+/// chrono writes it. Reading is serde's only for [`crate::model::PeriodSpec`] inside a report read
+/// back; agreement files are read by [`read_date`] and friends.
 pub mod serde_date {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer};
@@ -154,11 +172,6 @@ pub mod serde_date {
                 None => s.serialize_none(),
             }
         }
-
-        /// Reads `YYYY-MM-DD` or `null`.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-            Option::<String>::deserialize(d)?.map(|t| read(&t)).transpose()
-        }
     }
 
     /// The same for `Vec<NaiveDate>`.
@@ -174,55 +187,29 @@ pub mod serde_date {
             }
             seq.end()
         }
-
-        /// Reads a list of `YYYY-MM-DD` (an error points at the element).
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
-            struct Day(NaiveDate);
-            impl<'de> Deserialize<'de> for Day {
-                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-                    super::deserialize(d).map(Day)
-                }
-            }
-            Ok(Vec::<Day>::deserialize(d)?.into_iter().map(|d| d.0).collect())
-        }
     }
 }
 
-/// Serde for `NaiveDateTime` fields: writes `2026-03-14T22:00:00`, reads what
-/// [`parse_date_time`] reads.
+/// Writes `NaiveDateTime` fields as `2026-03-14T22:00:00` (read by [`read_date_time`]).
 pub mod serde_date_time {
     use chrono::NaiveDateTime;
-    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
 
     /// Writes `YYYY-MM-DDTHH:MM:SS`.
     pub fn serialize<S: Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&super::seconds(at, 'T'))
     }
-
-    /// Reads `YYYY-MM-DDTHH:MM[:SS]` (or a space for the `T`).
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_date_time(&text)
-            .ok_or_else(|| D::Error::custom(format!("expected a date and time as YYYY-MM-DDTHH:MM:SS, found \"{text}\"")))
-    }
 }
 
-/// Serde for `DateTime<Utc>` fields: written by chrono (`2026-03-14T22:00:05Z`), read by
-/// [`parse_instant`] (chrono's reader goes through its pattern interpreter).
+/// Writes `DateTime<Utc>` fields as chrono does (`2026-03-14T22:00:05Z`; read by
+/// [`read_instant`], since chrono's reader goes through its pattern interpreter).
 pub mod serde_instant {
     use chrono::{DateTime, Utc};
-    use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Serialize, Serializer};
 
     /// Writes RFC 3339 as chrono does.
     pub fn serialize<S: Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
         at.serialize(s)
-    }
-
-    /// Reads what [`serialize`] writes.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_instant(&text)
-            .ok_or_else(|| D::Error::custom(format!("expected an instant as YYYY-MM-DDTHH:MM:SSZ, found \"{text}\"")))
     }
 }
 
@@ -272,7 +259,7 @@ mod tests {
         }
     }
 
-    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    #[derive(serde::Serialize, PartialEq, Debug)]
     struct Fields {
         #[serde(with = "serde_date")]
         day: NaiveDate,
@@ -282,6 +269,18 @@ mod tests {
         days: Vec<NaiveDate>,
         #[serde(with = "serde_date_time")]
         at: NaiveDateTime,
+    }
+
+    impl crate::json::FromJson for Fields {
+        fn from_json(j: &crate::json::Json) -> Result<Fields, crate::json::JsonError> {
+            let o = j.object(&["day", "maybe", "days", "at"])?;
+            Ok(Fields {
+                day: o.need("day", read_date)?,
+                maybe: o.need("maybe", |j| if j.value == crate::json::Value::Null { Ok(None) } else { read_date(j).map(Some) })?,
+                days: o.need("days", |j| j.list_of(read_date))?,
+                at: o.need("at", read_date_time)?,
+            })
+        }
     }
 
     proptest! {
@@ -296,7 +295,8 @@ mod tests {
                 t = serde_json::to_string(&at).unwrap()
             );
             prop_assert_eq!(&ours, &chrono);
-            prop_assert_eq!(serde_json::from_str::<Fields>(&ours).unwrap(), fields);
+            prop_assert_eq!(crate::json::from_str::<Fields>(&ours).unwrap(), fields);
+            prop_assert_eq!(serde_json::from_str::<chrono::NaiveDate>(&serde_json::to_string(&at.date()).unwrap()).unwrap(), at.date());
         }
     }
 
@@ -320,15 +320,18 @@ mod tests {
     }
 
     #[test]
-    fn serde_says_what_it_expected_and_where() {
+    fn readers_say_what_they_expected_and_where() {
+        use crate::json::from_str;
         let ok = r#"{"day":"2026-03-14","maybe":null,"days":[],"at":"2026-03-14 22:00"}"#;
-        assert_eq!(serde_json::from_str::<Fields>(ok).unwrap().maybe, None);
+        assert_eq!(from_str::<Fields>(ok).unwrap().maybe, None);
         let bad = "{\"day\":\"2026-03-14\",\n\"maybe\":null,\"days\":[\"2026/12/25\",\"2026-12-26\"],\"at\":\"2026-03-14T22:00\"}";
-        let e = serde_json::from_str::<Fields>(bad).unwrap_err().to_string();
-        assert_eq!(e, "expected a date as YYYY-MM-DD, found \"2026/12/25\" at line 2 column 34");
+        let e = from_str::<Fields>(bad).unwrap_err();
+        assert_eq!((e.line_column(bad), e.message.as_str()), ((2, 22), "expected a date as YYYY-MM-DD, found \"2026/12/25\""));
         let bad = r#"{"day":"2026-03-14","maybe":null,"days":[],"at":"2026-03-14T25:00"}"#;
-        let e = serde_json::from_str::<Fields>(bad).unwrap_err().to_string();
-        assert!(e.starts_with("expected a date and time as YYYY-MM-DDTHH:MM:SS, found \"2026-03-14T25:00\""), "{e}");
+        let e = from_str::<Fields>(bad).unwrap_err();
+        assert_eq!(e.message, "expected a date and time as YYYY-MM-DDTHH:MM:SS, found \"2026-03-14T25:00\"");
+        let e = read_instant(&crate::json::parse("\"2026-03-14T25:00:00Z\"").unwrap()).unwrap_err();
+        assert_eq!(e.message, "expected an instant as YYYY-MM-DDTHH:MM:SSZ, found \"2026-03-14T25:00:00Z\"");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod number;
 pub mod calc;

@@ -56,7 +56,7 @@ pub fn sample_as_of() -> DateTime<Utc> {
 /// ```
 pub fn sample_agreement() -> Agreement {
     // The JSON is compiled in and checked by a unit test, so this cannot fail at run time.
-    serde_json::from_str(SAMPLE_AGREEMENT_JSON).expect("the built-in sample agreement parses (checked by a unit test)")
+    crate::json::from_str(SAMPLE_AGREEMENT_JSON).expect("the built-in sample agreement parses (checked by a unit test)")
 }
 
 /// The sample incident log run through the importer, reading local times in the sample
@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn sample_agreement_parses_and_validates() {
-        let a: Agreement = serde_json::from_str(SAMPLE_AGREEMENT_JSON).unwrap();
+        let a: Agreement = crate::json::from_str(SAMPLE_AGREEMENT_JSON).unwrap();
         assert_eq!(a.validate(), Vec::new());
         assert_eq!(
             (a.service.as_str(), a.provider.as_str(), a.customer.as_str()),
@@ -104,7 +104,7 @@ mod tests {
         assert_eq!(v3.version, "3.0");
         assert_eq!((v3.availability_target_percent, v3.credits.tiers.len()), (99.95, 4));
         // Writing it back and reading it again gives the same agreement.
-        let again: Agreement = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+        let again: Agreement = crate::json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
         assert_eq!(again, a);
     }
 

@@ -94,10 +94,12 @@ pub fn decode(payload: &str) -> Result<Agreement, ShareError> {
     let packed = base64url_decode(data).ok_or(ShareError::BadBase64)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES)
         .map_err(|_| ShareError::BadCompression)?;
-    // Read as text (as every other JSON is), so the web bundle carries one copy of the
-    // agreement's deserializer, not a second one for byte slices.
+    // Read as text, as every other JSON is.
     let text = std::str::from_utf8(&json).map_err(|e| ShareError::NotAnAgreement(format!("not UTF-8 text ({e})")))?;
-    let agreement: Agreement = serde_json::from_str(text).map_err(|e| ShareError::NotAnAgreement(e.to_string()))?;
+    let agreement: Agreement = crate::json::from_str(text).map_err(|e| {
+        let (line, column) = e.line_column(text);
+        ShareError::NotAnAgreement(format!("line {line}, column {column}: {e}"))
+    })?;
     if agreement.schema != AGREEMENT_SCHEMA {
         return Err(ShareError::UnsupportedSchema(
             agreement.schema.chars().take(40).collect(),

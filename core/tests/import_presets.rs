@@ -241,7 +241,7 @@ fn preset_and_mapping_can_be_overridden() {
     mapping.restored = Some(sla_core::import::TimeSource::At("fixed".into()));
     // The mapping is plain data that survives a save and load.
     let saved = serde_json::to_string(&mapping).unwrap();
-    opts.mapping = Some(serde_json::from_str(&saved).unwrap());
+    opts.mapping = Some(sla_core::json::from_str(&saved).unwrap());
     opts.preset = Some(Preset::Generic);
     let out = import(csv.as_bytes(), &opts).unwrap();
     assert_eq!(out.incidents[0].restored, Some(utc("2026-03-02T12:00:00Z")));

@@ -26,7 +26,7 @@ fn t(s: &str) -> DateTime<Utc> {
 }
 
 fn agreement() -> Agreement {
-    serde_json::from_str(AGREEMENT).unwrap()
+    sla_core::json::from_str(AGREEMENT).unwrap()
 }
 
 /// An outage `start`–`end` (both restored and resolved then), acknowledged 5 minutes in.

@@ -17,11 +17,12 @@
 //! [`KEEP_LIMIT_BYTES`]: browsers give a page about 5 MB of local storage.
 
 use super::data::{DataAction, DataState, FileImport, ImportSettings};
-use super::persist::StoreError;
+use super::persist::{self, StoreError};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
+use sla_core::date_text::read_instant;
 use sla_core::import::{import, ColumnMapping, DateOrder, Encoding, ImportError, Preset};
+use sla_core::json::{FromJson, Json, JsonError};
 use std::rc::Rc;
 
 /// The local-storage key of the kept files.
@@ -34,7 +35,7 @@ pub const KEPT_SCHEMA: &str = "sla-kept-incidents/1";
 pub const KEEP_LIMIT_BYTES: usize = 2_000_000;
 
 /// One kept file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeptFile {
     /// The file's name.
@@ -47,7 +48,7 @@ pub struct KeptFile {
 }
 
 /// The import settings the files were read with.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct KeptSettings {
     /// The tool chosen, or none (detected).
@@ -61,7 +62,7 @@ pub struct KeptSettings {
 }
 
 /// The kept import.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kept {
     /// [`KEPT_SCHEMA`].
@@ -102,15 +103,15 @@ impl Kept {
 
     /// Reads a stored value; anything not written by this version is a typed error.
     pub fn decode(text: &str) -> Result<Kept, StoreError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| StoreError::NotJson(e.to_string()))?;
-        match value.get("schema") {
-            Some(Value::String(s)) if s == KEPT_SCHEMA => {}
-            Some(Value::String(s)) if s.starts_with("sla-kept-incidents/") => {
+        let value = persist::parse(text)?;
+        match persist::schema_of(&value) {
+            Some(KEPT_SCHEMA) => {}
+            Some(s) if s.starts_with("sla-kept-incidents/") => {
                 return Err(StoreError::UnsupportedVersion(s.chars().take(40).collect()))
             }
             _ => return Err(StoreError::Foreign),
         }
-        let kept: Kept = super::persist::typed(&value).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let kept: Kept = persist::read(&value, text)?;
         if kept.files.is_empty() {
             return Err(StoreError::Invalid("no files".into()));
         }
@@ -161,6 +162,40 @@ impl Kept {
         data.apply(DataAction::Imported { source, files: outcomes });
         data.as_of = self.as_of;
         Ok(data)
+    }
+}
+
+// Readers matching the `Serialize` derives above (and what serde's derived readers accepted).
+
+impl FromJson for KeptFile {
+    fn from_json(j: &Json) -> Result<KeptFile, JsonError> {
+        let o = j.object(&["name", "text", "latin1"])?;
+        Ok(KeptFile { name: o.req("name")?, text: o.req("text")?, latin1: o.or_default("latin1")? })
+    }
+}
+
+impl FromJson for KeptSettings {
+    /// Every member has a default.
+    fn from_json(j: &Json) -> Result<KeptSettings, JsonError> {
+        let o = j.object(&["preset", "encoding", "date_order", "time_zone"])?;
+        let mut s = KeptSettings::default();
+        o.set("preset", &mut s.preset)?;
+        o.set("encoding", &mut s.encoding)?;
+        o.set("date_order", &mut s.date_order)?;
+        o.set("time_zone", &mut s.time_zone)?;
+        Ok(s)
+    }
+}
+
+impl FromJson for Kept {
+    fn from_json(j: &Json) -> Result<Kept, JsonError> {
+        let o = j.object(&["schema", "files", "settings", "as_of"])?;
+        Ok(Kept {
+            schema: o.req("schema")?,
+            files: o.req("files")?,
+            settings: o.req("settings")?,
+            as_of: o.need("as_of", read_instant)?,
+        })
     }
 }
 
@@ -230,6 +265,52 @@ mod tests {
         assert_eq!(Kept::decode(no_files), Err(StoreError::Invalid("no files".into())));
         let wide = r#"{"schema":"sla-kept-incidents/1","files":[{"name":"x","text":"中","latin1":true}],"settings":{},"as_of":"2026-01-01T00:00:00Z"}"#;
         assert!(matches!(Kept::decode(wide), Err(StoreError::Invalid(_))));
+    }
+
+    #[test]
+    fn every_setting_round_trips() {
+        let settings = ImportSettings {
+            preset: Some(Preset::JiraServiceManagement),
+            encoding: Some(Encoding::Utf16Le),
+            date_order: Some(DateOrder::MonthFirst),
+            time_zone: "Asia/Taipei".into(),
+        };
+        let files = vec![("a.csv".to_string(), CSV.as_bytes().to_vec()), ("b.csv".to_string(), vec![0xff, 0xfe, b'a', 0])];
+        let kept = Kept::new(&files, &settings, at("2026-03-14T22:00:05Z"));
+        let back = Kept::decode(&kept.encode()).expect("reads back");
+        assert_eq!(back, kept);
+        assert_eq!(back.import_settings(), settings);
+        assert_eq!(back.files(), files);
+        // Settings may be left out one by one (or all); `latin1` too.
+        let sparse = r#"{"schema":"sla-kept-incidents/1","files":[{"name":"x","text":"a"}],"settings":{"encoding":"big5"},"as_of":"2026-01-01T00:00:00Z"}"#;
+        let back = Kept::decode(sparse).expect("reads");
+        assert_eq!(back.settings, KeptSettings { encoding: Some(Encoding::Big5), ..KeptSettings::default() });
+        assert!(!back.files[0].latin1);
+    }
+
+    #[test]
+    fn what_is_wrong_is_said_where() {
+        let unknown = "{\"schema\":\"sla-kept-incidents/1\",\"files\":[],\n\"settings\":{\"zone\":\"\"},\"as_of\":\"2026-01-01T00:00:00Z\"}";
+        assert_eq!(
+            Kept::decode(unknown),
+            Err(StoreError::Invalid(
+                "line 2, column 13: unknown field `zone`, expected one of `preset`, `encoding`, `date_order`, `time_zone`".into()
+            ))
+        );
+        let instant = r#"{"schema":"sla-kept-incidents/1","files":[],"settings":{},"as_of":"soon"}"#;
+        assert_eq!(
+            Kept::decode(instant),
+            Err(StoreError::Invalid("line 1, column 67: expected an instant as YYYY-MM-DDTHH:MM:SSZ, found \"soon\"".into()))
+        );
+        let variant = r#"{"schema":"sla-kept-incidents/1","files":[],"settings":{"date_order":"any"},"as_of":"2026-01-01T00:00:00Z"}"#;
+        assert!(matches!(Kept::decode(variant), Err(StoreError::Invalid(m)) if m.starts_with("line 1, column 70: unknown variant `any`")));
+        let no_settings = r#"{"schema":"sla-kept-incidents/1","files":[],"as_of":"2026-01-01T00:00:00Z"}"#;
+        assert_eq!(Kept::decode(no_settings), Err(StoreError::Invalid("line 1, column 1: missing field `settings`".into())));
+        let file = r#"{"schema":"sla-kept-incidents/1","files":[{"name":"x","text":"a","bytes":1}],"settings":{},"as_of":"2026-01-01T00:00:00Z"}"#;
+        assert_eq!(
+            Kept::decode(file),
+            Err(StoreError::Invalid("line 1, column 66: unknown field `bytes`, expected one of `name`, `text`, `latin1`".into()))
+        );
     }
 
     #[test]

@@ -16,8 +16,8 @@
 use crate::i18n::Lang;
 use crate::state::calc::query::QueryError;
 use crate::state::calc::CalcState;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
+use sla_core::json::{FromJson, Json, JsonError};
 use sla_core::model::{Agreement, AGREEMENT_SCHEMA};
 use sla_core::share::ShareError;
 use std::fmt;
@@ -32,7 +32,7 @@ pub const LIBRARY_FILE_SCHEMA: &str = "sla-agreement-library/1";
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One saved agreement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SavedAgreement {
     /// Stable id within the library.
@@ -44,7 +44,7 @@ pub struct SavedAgreement {
 }
 
 /// Preferences.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(default)]
 pub struct Prefs {
     /// The UI language tag (`en`, `zh-Hant`, `zh-Hans`), when chosen.
@@ -56,7 +56,7 @@ pub struct Prefs {
 }
 
 /// The stored envelope, current version.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stored {
     /// [`STORE_SCHEMA`].
@@ -81,7 +81,8 @@ pub enum StoreError {
     Foreign,
     /// Written in a version this app does not know how to read (older unsupported or newer).
     UnsupportedVersion(String),
-    /// The right version, but the content is broken (serde's message).
+    /// The right version, but the content is broken (what is wrong, and where when known:
+    /// "line 3, column 7: unknown field `x`, ...").
     Invalid(String),
     /// Saving failed because the browser's storage is full.
     QuotaExceeded,
@@ -106,28 +107,38 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
-/// `value` as a `T`, read again from its text: every type is then deserialized from text only,
-/// so the bundle holds one copy of each `Deserialize` impl instead of a second one for
-/// `serde_json::Value` (about a third of all deserializing code). The values are small.
-pub(crate) fn typed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
-    serde_json::from_str(&value.to_string())
+/// `e` with its place in `text`, the text it was found in: "line 3, column 7: unknown field ...".
+pub(crate) fn located(e: &JsonError, text: &str) -> String {
+    let (line, column) = e.line_column(text);
+    format!("line {line}, column {column}: {}", e.message)
+}
+
+/// Parses `text`; a text that is not JSON is [`StoreError::NotJson`] with the place at fault.
+pub(crate) fn parse(text: &str) -> Result<Json, StoreError> {
+    sla_core::json::parse(text).map_err(|e| StoreError::NotJson(located(&e, text)))
+}
+
+/// Reads `value` (parsed from `text`) as a `T`; what is wrong is [`StoreError::Invalid`] with
+/// the place at fault.
+pub(crate) fn read<T: FromJson>(value: &Json, text: &str) -> Result<T, StoreError> {
+    T::from_json(value).map_err(|e| StoreError::Invalid(located(&e, text)))
+}
+
+/// The `schema` member, when `value` is an object with a string there.
+pub(crate) fn schema_of(value: &Json) -> Option<&str> {
+    value.object_any().ok()?.get("schema")?.str().ok()
 }
 
 /// Brings a stored value of any known version up to the current [`Stored`]. Version 1 is the
 /// base; a future version 2 would add `"sla-app-state/1" => v1_to_v2(value)` and so on.
-pub fn migrate(value: Value) -> Result<Stored, StoreError> {
-    let schema = match value.get("schema") {
-        Some(Value::String(s)) => s.clone(),
+/// `text` is the text `value` was parsed from, for the places in messages.
+pub fn migrate(value: &Json, text: &str) -> Result<Stored, StoreError> {
+    let schema = match schema_of(value) {
+        Some(s) if s.starts_with("sla-app-state/") => s,
         _ => return Err(StoreError::Foreign),
     };
-    if !schema.starts_with("sla-app-state/") {
-        return Err(StoreError::Foreign);
-    }
-    match schema.as_str() {
-        STORE_SCHEMA => {
-            let stored: Stored = typed(&value).map_err(|e| StoreError::Invalid(e.to_string()))?;
-            check(stored)
-        }
+    match schema {
+        STORE_SCHEMA => check(read(value, text)?),
         other => Err(StoreError::UnsupportedVersion(other.chars().take(40).collect())),
     }
 }
@@ -159,8 +170,7 @@ fn check(mut stored: Stored) -> Result<Stored, StoreError> {
 
 /// Reads the stored text.
 pub fn decode(text: &str) -> Result<Stored, StoreError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| StoreError::NotJson(e.to_string()))?;
-    migrate(value)
+    migrate(&parse(text)?, text)
 }
 
 /// The text to store.
@@ -174,7 +184,7 @@ pub fn stored_lang(prefs: &Prefs) -> Option<Lang> {
 }
 
 /// One agreement in the export file (ids are given anew on import).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NamedAgreement {
     /// Its name.
@@ -184,7 +194,7 @@ pub struct NamedAgreement {
 }
 
 /// The "all agreements" export file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LibraryFile {
     /// [`LIBRARY_FILE_SCHEMA`].
@@ -211,21 +221,79 @@ pub fn library_file_json(entries: &[SavedAgreement]) -> String {
 /// Reads an export file.
 pub fn read_library_file(text: &str) -> Result<Vec<NamedAgreement>, StoreError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| StoreError::NotJson(e.to_string()))?;
-    match value.get("schema") {
-        Some(Value::String(s)) if s == LIBRARY_FILE_SCHEMA => {}
-        Some(Value::String(s)) if s.starts_with("sla-agreement-library/") => {
+    let value = parse(text)?;
+    match schema_of(&value) {
+        Some(LIBRARY_FILE_SCHEMA) => {}
+        Some(s) if s.starts_with("sla-agreement-library/") => {
             return Err(StoreError::UnsupportedVersion(s.chars().take(40).collect()))
         }
         _ => return Err(StoreError::Foreign),
     }
-    let file: LibraryFile = typed(&value).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let file: LibraryFile = read(&value, text)?;
     if let Some(bad) = file.agreements.iter().find(|s| s.agreement.schema != AGREEMENT_SCHEMA) {
         return Err(StoreError::UnsupportedVersion(
             bad.agreement.schema.chars().take(40).collect(),
         ));
     }
     Ok(file.agreements)
+}
+
+// Readers matching the `Serialize` derives above (and what serde's derived readers accepted):
+// unknown fields refused except in `Prefs`, whose members all have defaults.
+
+impl FromJson for SavedAgreement {
+    fn from_json(j: &Json) -> Result<SavedAgreement, JsonError> {
+        let o = j.object(&["id", "name", "agreement"])?;
+        Ok(SavedAgreement {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            agreement: o.req("agreement")?,
+        })
+    }
+}
+
+impl FromJson for Prefs {
+    /// Unknown members are ignored (a newer version's preferences do not lose the others).
+    fn from_json(j: &Json) -> Result<Prefs, JsonError> {
+        let o = j.object_any()?;
+        let mut prefs = Prefs::default();
+        o.set("lang", &mut prefs.lang)?;
+        o.set("keep_incidents", &mut prefs.keep_incidents)?;
+        Ok(prefs)
+    }
+}
+
+impl FromJson for Stored {
+    fn from_json(j: &Json) -> Result<Stored, JsonError> {
+        let o = j.object(&["schema", "saved_at_version", "agreements", "current", "prefs"])?;
+        Ok(Stored {
+            schema: o.req("schema")?,
+            saved_at_version: o.req("saved_at_version")?,
+            agreements: o.req("agreements")?,
+            current: o.req("current")?,
+            prefs: o.or_default("prefs")?,
+        })
+    }
+}
+
+impl FromJson for NamedAgreement {
+    fn from_json(j: &Json) -> Result<NamedAgreement, JsonError> {
+        let o = j.object(&["name", "agreement"])?;
+        Ok(NamedAgreement {
+            name: o.req("name")?,
+            agreement: o.req("agreement")?,
+        })
+    }
+}
+
+impl FromJson for LibraryFile {
+    fn from_json(j: &Json) -> Result<LibraryFile, JsonError> {
+        let o = j.object(&["schema", "agreements"])?;
+        Ok(LibraryFile {
+            schema: o.req("schema")?,
+            agreements: o.req("agreements")?,
+        })
+    }
 }
 
 /// Something the user is told once, in a dismissible notice.
@@ -330,7 +398,14 @@ pub fn has_calc_params(query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
     use sla_core::sample::sample_agreement;
+
+    /// Reads a value built with serde_json, as stored text.
+    fn migrate_value(v: Value) -> Result<Stored, StoreError> {
+        let text = v.to_string();
+        migrate(&sla_core::json::parse(&text).unwrap(), &text)
+    }
 
     fn stored() -> Stored {
         let mut a = sample_agreement();
@@ -380,10 +455,10 @@ mod tests {
         );
         let mut v = serde_json::to_value(stored()).unwrap();
         v["agreements"][0]["agreement"]["availability_target_percent"] = Value::String("high".into());
-        assert!(matches!(migrate(v), Err(StoreError::Invalid(_))));
+        assert!(matches!(migrate_value(v), Err(StoreError::Invalid(_))));
         let mut v = serde_json::to_value(stored()).unwrap();
         v["agreements"] = Value::Array(vec![]);
-        assert!(matches!(migrate(v), Err(StoreError::Invalid(_))));
+        assert!(matches!(migrate_value(v), Err(StoreError::Invalid(_))));
     }
 
     #[test]
@@ -391,19 +466,19 @@ mod tests {
         // An older, pre-release shape: version 0 with a single agreement.
         let old = serde_json::json!({"schema": "sla-app-state/0", "agreement": sample_agreement()});
         assert_eq!(
-            migrate(old),
+            migrate_value(old),
             Err(StoreError::UnsupportedVersion("sla-app-state/0".into()))
         );
         let mut newer = serde_json::to_value(stored()).unwrap();
         newer["schema"] = Value::String("sla-app-state/2".into());
         assert_eq!(
-            migrate(newer),
+            migrate_value(newer),
             Err(StoreError::UnsupportedVersion("sla-app-state/2".into()))
         );
         let mut v = serde_json::to_value(stored()).unwrap();
         v["agreements"][1]["agreement"]["schema"] = Value::String("sla-agreement/2".into());
         assert_eq!(
-            migrate(v),
+            migrate_value(v),
             Err(StoreError::UnsupportedVersion("sla-agreement/2".into()))
         );
     }
@@ -435,6 +510,87 @@ mod tests {
             read_library_file(r#"{"schema":"sla-agreement-library/1","agreements":3}"#),
             Err(StoreError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn what_encode_writes_reads_back_equal() {
+        let mut s = stored();
+        assert_eq!(decode(&encode(&s)), Ok(s.clone()));
+        // Default preferences are written without `keep_incidents`; opted in, with it.
+        s.prefs = Prefs::default();
+        assert_eq!(decode(&encode(&s)), Ok(s.clone()));
+        s.prefs = Prefs { lang: None, keep_incidents: true };
+        assert_eq!(decode(&encode(&s)), Ok(s.clone()));
+        // `prefs` may be left out; `null` for the language is none.
+        let text = r#"{"schema":"sla-app-state/1","saved_at_version":"0","agreements":[{"id":3,"name":"A","agreement":{}}],"current":3}"#;
+        let read = decode(text).unwrap();
+        assert_eq!((read.prefs, read.agreements[0].agreement.clone()), (Prefs::default(), Agreement::default()));
+        let text = text.replace(r#""current":3"#, r#""current":3,"prefs":{"lang":null}"#);
+        assert_eq!(decode(&text).unwrap().prefs, Prefs::default());
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused_where_it_is() {
+        let text = "{\"schema\": \"sla-app-state/1\",\n \"saved_at_version\": \"0.1.0\",\n  \"theme\": \"dark\",\n \"agreements\": [], \"current\": 1}";
+        let e = decode(text).unwrap_err();
+        assert_eq!(
+            e,
+            StoreError::Invalid(
+                "line 3, column 3: unknown field `theme`, expected one of `schema`, `saved_at_version`, `agreements`, `current`, `prefs`".into()
+            )
+        );
+        assert_eq!(
+            e.to_string(),
+            "damaged (line 3, column 3: unknown field `theme`, expected one of `schema`, `saved_at_version`, `agreements`, `current`, `prefs`)"
+        );
+        // In a saved agreement too, and a field given twice.
+        let text = r#"{"schema":"sla-app-state/1","saved_at_version":"0","agreements":[{"id":1,"name":"A","agreement":{},"x":0}],"current":1}"#;
+        assert_eq!(decode(text), Err(StoreError::Invalid("line 1, column 100: unknown field `x`, expected one of `id`, `name`, `agreement`".into())));
+        let text = r#"{"schema":"sla-app-state/1","current":1,"current":2}"#;
+        assert_eq!(decode(text), Err(StoreError::Invalid("line 1, column 41: duplicate field `current`".into())));
+        // Wrong types and missing fields name the value at fault.
+        let text = r#"{"schema":"sla-app-state/1","saved_at_version":"0","agreements":[{"id":-1,"name":"A","agreement":{}}],"current":1}"#;
+        assert!(matches!(decode(text), Err(StoreError::Invalid(m)) if m.starts_with("line 1, column 72: invalid value: integer `-1`")));
+        let text = r#"{"schema":"sla-app-state/1","saved_at_version":"0","agreements":[]}"#;
+        assert_eq!(decode(text), Err(StoreError::Invalid("line 1, column 1: missing field `current`".into())));
+        // Text that is not JSON says where.
+        assert_eq!(decode("{not json"), Err(StoreError::NotJson("line 1, column 2: key must be a string".into())));
+        assert_eq!(decode("").unwrap_err().to_string(), "not JSON (line 1, column 1: EOF while parsing a value)");
+    }
+
+    #[test]
+    fn preferences_with_an_unknown_member_are_still_read() {
+        let mut v = serde_json::to_value(stored()).unwrap();
+        v["prefs"] = serde_json::json!({"lang": "en", "theme": "dark", "keep_incidents": true, "later": [1, {"a": null}]});
+        let read = migrate_value(v).unwrap();
+        assert_eq!(read.prefs, Prefs { lang: Some("en".into()), keep_incidents: true });
+        let mut v = serde_json::to_value(stored()).unwrap();
+        v["prefs"] = serde_json::json!({"keep_incidents": "yes"});
+        assert!(matches!(migrate_value(v), Err(StoreError::Invalid(m)) if m.ends_with("invalid type: string \"yes\", expected a boolean")));
+    }
+
+    #[test]
+    fn the_library_file_reads_back_equal() {
+        let s = stored();
+        let text = library_file_json(&s.agreements);
+        let file: LibraryFile = sla_core::json::from_str(&text).unwrap();
+        let want = LibraryFile {
+            schema: LIBRARY_FILE_SCHEMA.into(),
+            agreements: s
+                .agreements
+                .iter()
+                .map(|e| NamedAgreement { name: e.name.clone(), agreement: e.agreement.clone() })
+                .collect(),
+        };
+        assert_eq!(file, want);
+        assert_eq!(read_library_file(&format!("\u{feff}{text}")), Ok(want.agreements));
+        let extra = text.replacen("\"agreements\"", "\"id\": 1,\n  \"agreements\"", 1);
+        assert_eq!(
+            read_library_file(&extra),
+            Err(StoreError::Invalid("line 3, column 3: unknown field `id`, expected `schema` or `agreements`".into()))
+        );
+        let nested = r#"{"schema":"sla-agreement-library/1","agreements":[{"name":"A","agreement":{"schema":"sla-agreement/2"}}]}"#;
+        assert_eq!(read_library_file(nested), Err(StoreError::UnsupportedVersion("sla-agreement/2".into())));
     }
 
     #[test]

@@ -15,7 +15,7 @@
 
 #[cfg(feature = "legacy-encodings")]
 use encoding_rs::{BIG5, GB18030};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -38,7 +38,7 @@ pub fn set_legacy_decoder(decoder: LegacyDecoder) -> bool {
 }
 
 /// A character encoding the importer reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Encoding {
     /// UTF-8, with or without a byte-order mark.
@@ -76,6 +76,21 @@ impl Encoding {
             Encoding::Big5 => "Big5",
             Encoding::Gb18030 => "GB18030",
         }
+    }
+}
+
+impl crate::json::FromJson for Encoding {
+    /// The names serde writes (`rename_all = "kebab-case"`): `utf8`, `utf16-le`, `utf16-be`,
+    /// `windows1252`, `big5`, `gb18030`.
+    fn from_json(j: &crate::json::Json) -> Result<Encoding, crate::json::JsonError> {
+        j.variant(&[
+            ("utf8", Encoding::Utf8),
+            ("utf16-le", Encoding::Utf16Le),
+            ("utf16-be", Encoding::Utf16Be),
+            ("windows1252", Encoding::Windows1252),
+            ("big5", Encoding::Big5),
+            ("gb18030", Encoding::Gb18030),
+        ])
     }
 }
 
@@ -361,6 +376,21 @@ fn cjk_score(e: Encoding, sample: &[u8]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_back_encoding_names() {
+        use crate::json::from_str;
+        for e in Encoding::ALL {
+            assert_eq!(from_str::<Encoding>(&serde_json::to_string(&e).unwrap()).unwrap(), e);
+        }
+        let e = from_str::<Encoding>("\n \"utf-8\"").unwrap_err();
+        assert_eq!(e.line_column("\n \"utf-8\""), (2, 2));
+        assert_eq!(
+            e.message,
+            "unknown variant `utf-8`, expected one of `utf8`, `utf16-le`, `utf16-be`, `windows1252`, `big5`, `gb18030`"
+        );
+        assert_eq!(from_str::<Encoding>("null").unwrap_err().message, "invalid type: null, expected a string");
+    }
 
     #[cfg(feature = "legacy-encodings")]
     fn enc(text: &str, e: Encoding) -> Vec<u8> {

@@ -41,7 +41,7 @@ pub(crate) fn sniff(text: &str) -> Format {
         // value (so a broken file is reported as invalid JSON with its line and column).
         let first = t.lines().next().unwrap_or("");
         let more = first.len() < t.trim_end().len();
-        return if more && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok() {
+        return if more && crate::json::parse(first).is_ok() {
             Format::Ndjson
         } else {
             Format::Json

@@ -283,25 +283,31 @@ fn generate_csv_spread(rows: usize, seed: u64, preset: Preset, spread: Option<u6
 pub fn generate_statuspage_json(rows: usize, seed: u64) -> String {
     let mut rng = Rng(seed ^ 0x57A7);
     let mut clock = 0i64;
+    use std::fmt::Write;
     let impacts = ["none", "minor", "major", "critical"];
-    let items: Vec<serde_json::Value> = (0..rows)
-        .map(|i| {
-            let f = facts(&mut rng, &mut clock, None);
-            let t = |m: i64| format!("{}:00.000Z", iso(m).replace(' ', "T"));
-            serde_json::json!({
-                "id": format!("p{:011x}", (i as u64).wrapping_mul(2_654_435_761) ^ seed),
-                "name": f.problem,
-                "status": "resolved",
-                "impact": impacts[rng.below(4) as usize],
-                "created_at": t(f.start_min),
-                "monitoring_at": t(f.start_min + f.restore_min),
-                "resolved_at": t(f.start_min + f.resolve_min),
-                "components": [{ "name": f.service }],
-                "incident_updates": [{ "status": "resolved", "body": "Fixed.", "display_at": t(f.start_min + f.resolve_min) }],
-            })
-        })
-        .collect();
-    serde_json::json!({ "incidents": items }).to_string()
+    let mut out = String::from(r#"{"incidents":["#);
+    for i in 0..rows {
+        let f = facts(&mut rng, &mut clock, None);
+        let t = |m: i64| format!("{}:00.000Z", iso(m).replace(' ', "T"));
+        if i > 0 {
+            out.push(',');
+        }
+        // The words are plain ASCII without quotes or backslashes: nothing to escape.
+        let _ = write!(
+            out,
+            r#"{{"id":"p{:011x}","name":"{}","status":"resolved","impact":"{}","created_at":"{}","monitoring_at":"{}","resolved_at":"{}","components":[{{"name":"{}"}}],"incident_updates":[{{"status":"resolved","body":"Fixed.","display_at":"{}"}}]}}"#,
+            (i as u64).wrapping_mul(2_654_435_761) ^ seed,
+            f.problem,
+            impacts[rng.below(4) as usize],
+            t(f.start_min),
+            t(f.start_min + f.restore_min),
+            t(f.start_min + f.resolve_min),
+            f.service,
+            t(f.start_min + f.resolve_min),
+        );
+    }
+    out.push_str("]}");
+    out
 }
 
 #[cfg(test)]
@@ -314,6 +320,15 @@ mod tests {
         assert_eq!(ymdhm(59 * 1440 + 61), (2025, 3, 1, 1, 1));
         assert_eq!(ymdhm(365 * 1440), (2026, 1, 1, 0, 0));
         assert_eq!(jira(365 * 1440 + 55 * 1440 + 22 * 60 + 17), "25/Feb/26 10:17 PM");
+    }
+
+    #[test]
+    fn statuspage_json_is_json() {
+        let text = generate_statuspage_json(50, 7);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["incidents"].as_array().map(Vec::len), Some(50));
+        assert_eq!(value["incidents"][0]["status"], "resolved");
+        assert!(crate::json::parse(&text).is_ok());
     }
 
     #[test]

@@ -7,11 +7,12 @@
 //! [`Preset::Generic`] guesses from common header names (`start`, `opened`, `created`, `end`,
 //! `duration`, …).
 
+use crate::json::{FromJson, Json, JsonError};
 use crate::model::Impact;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The tool an export comes from, deciding the default mapping.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Preset {
     /// Jira Service Management issue CSV (`Issue key`, `Summary`, `Created`, `Resolved`, …).
@@ -519,7 +520,7 @@ fn guess(columns: &[String]) -> ColumnMapping {
 }
 
 /// Where one of the incident's later times comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeSource {
     /// A column of timestamps.
@@ -546,7 +547,7 @@ impl TimeSource {
 }
 
 /// What a plain number in a duration column counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum NumberUnit {
     /// Seconds (`5400` = 1 h 30 min).
@@ -574,7 +575,7 @@ impl NumberUnit {
 
 /// A source value and what it becomes, e.g. `Highest` → `P1`. Matching ignores case and
 /// surrounding blanks; a value like `1 - Critical` also matches a rule for `1` or `Critical`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValueRule {
     /// The value as the source writes it.
     pub from: String,
@@ -583,7 +584,7 @@ pub struct ValueRule {
 }
 
 /// A source value and the impact it means, e.g. Statuspage `minor` → partial outage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImpactRule {
     /// The value as the source writes it.
     pub from: String,
@@ -600,7 +601,7 @@ pub struct ImpactRule {
 /// - every field is blank (`empty row`);
 /// - the `status` value is one of `excluded_statuses` (e.g. ServiceNow state `8` / Canceled);
 /// - `exclude_no_impact` is set and the impact maps to [`Impact::None`] (Statuspage `none`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct ColumnMapping {
     /// Incident identifier; without it incidents are named after their row (`row 17`).
@@ -751,6 +752,115 @@ pub(crate) fn is_planned(value: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(v))
 }
 
+/// Preset names as serde writes them (`rename_all = "snake_case"`).
+const PRESET_NAMES: [(&str, Preset); 6] = [
+    ("jira_service_management", Preset::JiraServiceManagement),
+    ("service_now", Preset::ServiceNow),
+    ("pager_duty", Preset::PagerDuty),
+    ("opsgenie", Preset::Opsgenie),
+    ("statuspage", Preset::Statuspage),
+    ("generic", Preset::Generic),
+];
+
+impl FromJson for Preset {
+    fn from_json(j: &Json) -> Result<Preset, JsonError> {
+        j.variant(&PRESET_NAMES)
+    }
+}
+
+/// Unit names as serde writes them.
+const UNIT_NAMES: [(&str, NumberUnit); 4] = [
+    ("seconds", NumberUnit::Seconds),
+    ("milliseconds", NumberUnit::Milliseconds),
+    ("minutes", NumberUnit::Minutes),
+    ("hours", NumberUnit::Hours),
+];
+
+impl FromJson for NumberUnit {
+    fn from_json(j: &Json) -> Result<NumberUnit, JsonError> {
+        j.variant(&UNIT_NAMES)
+    }
+}
+
+impl FromJson for TimeSource {
+    /// `{"at": "column"}` or `{"after": {"column": "column", "unit": "minutes"}}` (serde's
+    /// externally tagged form; `unit` defaults to seconds, other members are ignored).
+    fn from_json(j: &Json) -> Result<TimeSource, JsonError> {
+        const KINDS: &str = "`at` or `after`";
+        match j.object_any()?.members {
+            [(k, v)] => match k.name.as_str() {
+                "at" => v.str().map(|c| TimeSource::At(c.to_string())),
+                "after" => {
+                    let o = v.object_any()?;
+                    Ok(TimeSource::After { column: o.req("column")?, unit: o.or_default("unit")? })
+                }
+                other => Err(JsonError::new(k.at, format!("unknown variant `{other}`, expected {KINDS}"))),
+            },
+            _ => Err(j.error(format!("expected an object with one member, {KINDS}"))),
+        }
+    }
+}
+
+impl FromJson for ValueRule {
+    fn from_json(j: &Json) -> Result<ValueRule, JsonError> {
+        let o = j.object_any()?;
+        Ok(ValueRule { from: o.req("from")?, to: o.req("to")? })
+    }
+}
+
+impl FromJson for ImpactRule {
+    fn from_json(j: &Json) -> Result<ImpactRule, JsonError> {
+        let o = j.object_any()?;
+        Ok(ImpactRule { from: o.req("from")?, impact: o.req("impact")? })
+    }
+}
+
+impl FromJson for ColumnMapping {
+    /// Every member optional (missing ones take the default), none other allowed.
+    fn from_json(j: &Json) -> Result<ColumnMapping, JsonError> {
+        let o = j.object(&[
+            "id",
+            "title",
+            "start",
+            "acknowledged",
+            "restored",
+            "resolved",
+            "priority",
+            "impact",
+            "service",
+            "planned",
+            "status",
+            "priority_values",
+            "impact_values",
+            "excluded_statuses",
+            "closed_statuses",
+            "exclude_no_impact",
+            "category",
+            "csat",
+        ])?;
+        let mut m = ColumnMapping::default();
+        o.set("id", &mut m.id)?;
+        o.set("title", &mut m.title)?;
+        o.set("start", &mut m.start)?;
+        o.set("acknowledged", &mut m.acknowledged)?;
+        o.set("restored", &mut m.restored)?;
+        o.set("resolved", &mut m.resolved)?;
+        o.set("priority", &mut m.priority)?;
+        o.set("impact", &mut m.impact)?;
+        o.set("service", &mut m.service)?;
+        o.set("planned", &mut m.planned)?;
+        o.set("status", &mut m.status)?;
+        o.set("priority_values", &mut m.priority_values)?;
+        o.set("impact_values", &mut m.impact_values)?;
+        o.set("excluded_statuses", &mut m.excluded_statuses)?;
+        o.set("closed_statuses", &mut m.closed_statuses)?;
+        o.set("exclude_no_impact", &mut m.exclude_no_impact)?;
+        o.set("category", &mut m.category)?;
+        o.set("csat", &mut m.csat)?;
+        Ok(m)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -843,7 +953,169 @@ mod tests {
         assert!(ColumnMapping::status_in(&m.excluded_statuses, "8"));
         assert!(ColumnMapping::status_in(&m.excluded_statuses, "canceled"));
         let json = serde_json::to_string(&m).unwrap();
-        assert_eq!(serde_json::from_str::<ColumnMapping>(&json).unwrap(), m);
+        assert_eq!(crate::json::from_str::<ColumnMapping>(&json).unwrap(), m);
         assert!(is_planned("yes") && !is_planned("No") && !is_planned(" "));
+    }
+
+    /// What serde writes, read back.
+    fn back<T: FromJson + Serialize>(x: &T) -> T {
+        let text = serde_json::to_string_pretty(x).unwrap();
+        crate::json::from_str(&text).unwrap_or_else(|e| panic!("{e:?} in {text}"))
+    }
+
+    #[test]
+    fn reads_back_every_preset_mapping() {
+        // Every column name a preset looks for, so each fills as many fields as it can.
+        let mut all: Vec<&str> = Preset::ALL.iter().flat_map(|p| p.signature().iter().flat_map(|a| a.iter().copied())).collect();
+        all.extend(["Component/s", "Impact", "Custom field (Root cause)", "Satisfaction", "priority", "close_code"]);
+        all.extend(["u_satisfaction", "report.ackTime", "report.closeTime", "entity", "started_at", "scheduled_for"]);
+        let generic: [&[&str]; 4] = [
+            &["Incident ID", "Opened", "Duration (min)", "Severity", "Service", "Planned", "Category", "CSAT"],
+            &["start", "duration_ms", "title"],
+            &["start", "hours", "ack"],
+            &["start", "end", "resolved", "status", "impact"],
+        ];
+        for p in Preset::ALL {
+            let sig: Vec<&str> = p.signature().iter().map(|a| a[0]).collect();
+            for columns in [&all[..], &sig[..], &["seconds_to_first_ack", "seconds_to_resolve"][..]].into_iter().chain(generic) {
+                let m = p.mapping(&cols(columns));
+                assert_eq!(back(&m), m, "{p:?} {columns:?}");
+            }
+            assert_eq!(back(&p), p);
+        }
+    }
+
+    #[test]
+    fn reads_back_every_variant() {
+        let after = |unit| Some(TimeSource::After { column: "d \"x\"\n".into(), unit });
+        let mut m = ColumnMapping {
+            id: Some("Issue key".into()),
+            title: Some("Summary".into()),
+            start: Some("Créé".into()),
+            acknowledged: after(NumberUnit::Milliseconds),
+            restored: after(NumberUnit::Minutes),
+            resolved: Some(TimeSource::At("Resolved".into())),
+            priority: Some("P".into()),
+            impact: Some("I".into()),
+            service: Some("S".into()),
+            planned: Some("Planned".into()),
+            status: Some("Status".into()),
+            priority_values: vec![ValueRule { from: "High".into(), to: "P1".into() }],
+            impact_values: Impact::ALL.iter().map(|&impact| ImpactRule { from: impact.key().into(), impact }).collect(),
+            excluded_statuses: vec!["Canceled".into()],
+            closed_statuses: vec!["closed".into(), "".into()],
+            exclude_no_impact: true,
+            category: Some("Cause".into()),
+            csat: Some("滿意度".into()),
+        };
+        assert_eq!(back(&m), m);
+        m.acknowledged = after(NumberUnit::Seconds);
+        m.restored = after(NumberUnit::Hours);
+        assert_eq!(back(&m), m);
+        assert_eq!(back(&ColumnMapping::default()), ColumnMapping::default());
+        for unit in [NumberUnit::Seconds, NumberUnit::Milliseconds, NumberUnit::Minutes, NumberUnit::Hours] {
+            assert_eq!(back(&unit), unit);
+        }
+        for impact in Impact::ALL {
+            assert_eq!(back(&impact), impact);
+        }
+    }
+
+    /// These readers accept what serde's derives accepted, and read it the same. (Except that
+    /// serde also took a struct's fields as a list, `["id", "title", ...]`, which no one writes.)
+    #[test]
+    fn accepts_what_serde_accepted() {
+        let texts = [
+            r#"{}"#,
+            r#"{"id": null, "acknowledged": null, "exclude_no_impact": false}"#,
+            r#"{"restored": {"after": {"column": "d"}}}"#,
+            r#"{"restored": {"after": {"column": "d", "unit": "hours", "note": 1}}}"#,
+            r#"{"resolved": {"at": "r"}, "priority_values": [{"from": "a", "to": "b", "note": 1}]}"#,
+            r#"{"impact_values": [{"from": "a", "impact": "degraded", "x": []}]}"#,
+            r#"{"idd": "x"}"#,
+            r#"{"id": "a", "id": "b"}"#,
+            r#"{"id": 1}"#,
+            r#"{"priority_values": null}"#,
+            r#"{"exclude_no_impact": null}"#,
+            r#"{"restored": "end"}"#,
+            r#"{"restored": {}}"#,
+            r#"{"restored": {"at": "a", "after": {"column": "b"}}}"#,
+            r#"{"restored": {"later": "a"}}"#,
+            r#"{"restored": {"at": null}}"#,
+            r#"{"restored": {"after": {"unit": "hours"}}}"#,
+            r#"{"restored": {"after": {"column": "d", "unit": null}}}"#,
+            r#"{"restored": {"after": {"column": "d", "unit": "days"}}}"#,
+            r#"{"priority_values": [{"from": "a"}]}"#,
+            r#"{"impact_values": [{"from": "a", "impact": "outage"}]}"#,
+        ];
+        // What serde's derives did with each (checked against them before they were removed):
+        // the first six read, the rest were refused.
+        for (i, text) in texts.iter().enumerate() {
+            assert_eq!(crate::json::from_str::<ColumnMapping>(text).is_ok(), i < 6, "{text}");
+        }
+        let m = crate::json::from_str::<ColumnMapping>(texts[3]).unwrap();
+        assert_eq!(m.restored, Some(TimeSource::After { column: "d".into(), unit: NumberUnit::Hours }));
+        let m = crate::json::from_str::<ColumnMapping>(texts[2]).unwrap();
+        assert_eq!(m.restored, Some(TimeSource::After { column: "d".into(), unit: NumberUnit::Seconds }));
+    }
+
+    fn refusal<T: FromJson + std::fmt::Debug>(text: &str) -> (usize, usize, String) {
+        let e = crate::json::from_str::<T>(text).unwrap_err();
+        let (line, column) = e.line_column(text);
+        (line, column, e.message)
+    }
+
+    #[test]
+    fn refusals_say_where_and_why() {
+        assert_eq!(
+            refusal::<ColumnMapping>("{\n  \"start\": \"Created\",\n  \"titel\": \"Summary\"\n}"),
+            (
+                3,
+                3,
+                "unknown field `titel`, expected one of `id`, `title`, `start`, `acknowledged`, `restored`, \
+                 `resolved`, `priority`, `impact`, `service`, `planned`, `status`, `priority_values`, \
+                 `impact_values`, `excluded_statuses`, `closed_statuses`, `exclude_no_impact`, `category`, `csat`"
+                    .into()
+            )
+        );
+        assert_eq!(
+            refusal::<ColumnMapping>(r#"{"exclude_no_impact": "yes"}"#),
+            (1, 23, "invalid type: string \"yes\", expected a boolean".into())
+        );
+        assert_eq!(
+            refusal::<ColumnMapping>(r#"{"start": ["a"]}"#),
+            (1, 11, "invalid type: sequence, expected a string".into())
+        );
+        assert_eq!(
+            refusal::<ColumnMapping>("{\"impact_values\": [\n  {\"from\": \"x\", \"impact\": \"outage\"}]}"),
+            (2, 27, "unknown variant `outage`, expected one of `full_outage`, `partial_outage`, `degraded`, `none`".into())
+        );
+        assert_eq!(
+            refusal::<ColumnMapping>(r#"{"priority_values": [{"from": "x"}]}"#),
+            (1, 22, "missing field `to`".into())
+        );
+        assert_eq!(
+            refusal::<ColumnMapping>(r#"{"restored": {"later": "x"}}"#),
+            (1, 15, "unknown variant `later`, expected `at` or `after`".into())
+        );
+        assert_eq!(
+            refusal::<ColumnMapping>(r#"{"restored": {}}"#),
+            (1, 14, "expected an object with one member, `at` or `after`".into())
+        );
+        assert_eq!(
+            refusal::<ColumnMapping>(r#"{"restored": {"after": {"column": "d", "unit": "days"}}}"#),
+            (1, 48, "unknown variant `days`, expected one of `seconds`, `milliseconds`, `minutes`, `hours`".into())
+        );
+        assert_eq!(
+            refusal::<Preset>(r#""jira""#),
+            (
+                1,
+                1,
+                "unknown variant `jira`, expected one of `jira_service_management`, `service_now`, `pager_duty`, \
+                 `opsgenie`, `statuspage`, `generic`"
+                    .into()
+            )
+        );
+        assert_eq!(refusal::<Impact>("1"), (1, 1, "invalid type: integer `1`, expected a string".into()));
     }
 }

@@ -48,12 +48,13 @@ pub use format::Format;
 pub use mapping::{builtin_impact, ColumnMapping, ImpactRule, NumberUnit, Preset, TimeSource, ValueRule};
 pub use timestamp::{parse_timestamp, DateOrder, LocalResolver, Stamp, TimestampError};
 
+use crate::json::{Json, Value};
 use crate::model::Incident;
 use crate::zone::Zone;
 use convert::Converter;
 use csv::StringRecord;
 use serde::{Deserialize, Serialize};
-use source::{read_csv, unique_columns, CsvCursor, CsvFields, JsonFields, JsonRecords};
+use source::{compact_text, read_csv, unique_columns, CsvCursor, CsvFields, JsonFields, JsonRecords};
 use std::borrow::Cow;
 use timestamp::{order_hint, OrderHint};
 
@@ -102,7 +103,7 @@ pub fn megabytes(bytes: u64) -> String {
 }
 
 /// What the caller decides; every `None` means "detect it".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(default)]
 pub struct ImportOptions {
     /// Character encoding; None detects it (see [`Encoding`]).
@@ -615,8 +616,8 @@ impl<'a> Importer<'a> {
             Source::Json { records, values, .. } => {
                 let mut n = 0;
                 while n < max_rows && !scan.finished() && *scan_next < records.items.len() {
-                    if let (_, Ok(serde_json::Value::Object(map))) = &records.items[*scan_next] {
-                        records.fill(map, values);
+                    if let (_, Ok(Json { value: Value::Object(members), .. })) = &records.items[*scan_next] {
+                        records.fill(members, values);
                         scan.look(&columns, &JsonFields(values));
                     }
                     *scan_next += 1;
@@ -692,13 +693,11 @@ impl<'a> Importer<'a> {
                 let end = next.saturating_add(max_rows).min(records.items.len());
                 for (number, item) in &records.items[*next..end] {
                     match item {
-                        Ok(serde_json::Value::Object(map)) => {
-                            records.fill(map, values);
-                            conv.row(&JsonFields(values), *number, || {
-                                serde_json::Value::Object(map.clone()).to_string()
-                            });
+                        Ok(item @ Json { value: Value::Object(members), .. }) => {
+                            records.fill(members, values);
+                            conv.row(&JsonFields(values), *number, || compact_text(item));
                         }
-                        Ok(other) => conv.reject_unreadable(*number, RowError::NotAnObject, other.to_string()),
+                        Ok(other) => conv.reject_unreadable(*number, RowError::NotAnObject, compact_text(other)),
                         Err((message, raw)) => {
                             conv.reject_unreadable(*number, RowError::InvalidJson(message.clone()), raw.clone())
                         }

@@ -24,16 +24,23 @@
 
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc};
 use crate::zone::Zone;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// In which order a numeric date such as `03/04/2026` gives day and month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateOrder {
     /// `03/04/2026` is 3 April 2026 (most of the world).
     DayFirst,
     /// `03/04/2026` is March 4, 2026 (United States).
     MonthFirst,
+}
+
+impl crate::json::FromJson for DateOrder {
+    /// `day_first` or `month_first`, as serde writes them.
+    fn from_json(j: &crate::json::Json) -> Result<DateOrder, crate::json::JsonError> {
+        j.variant(&[("day_first", DateOrder::DayFirst), ("month_first", DateOrder::MonthFirst)])
+    }
 }
 
 impl std::fmt::Display for DateOrder {
@@ -631,6 +638,18 @@ pub(crate) fn stamp_to_utc(stamp: Stamp, resolver: &mut LocalResolver) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_back_date_orders() {
+        use crate::json::from_str;
+        for o in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+            assert_eq!(from_str::<DateOrder>(&serde_json::to_string(&o).unwrap()).unwrap(), o);
+        }
+        let e = from_str::<DateOrder>(" \"dmy\"").unwrap_err();
+        assert_eq!(e.line_column(" \"dmy\""), (1, 2));
+        assert_eq!(e.message, "unknown variant `dmy`, expected `day_first` or `month_first`");
+        assert_eq!(from_str::<DateOrder>("{}").unwrap_err().message, "invalid type: map, expected a string");
+    }
 
     fn local(s: &str, order: Option<DateOrder>) -> String {
         match parse_timestamp(s, order) {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub const AGREEMENT_SCHEMA: &str = "sla-agreement/1";
 
 /// A service level agreement between a provider and a customer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Agreement {
     /// Format tag, `sla-agreement/1`.
@@ -99,7 +99,7 @@ impl Default for Agreement {
 }
 
 /// A set of hours: 24×7 or weekly windows, minus holidays.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Schedule {
     /// Which hours of the week count.
@@ -134,7 +134,7 @@ impl Schedule {
 }
 
 /// Which hours of the week count.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Hours {
     /// Around the clock, every day.
     #[serde(rename = "24x7")]
@@ -145,7 +145,7 @@ pub enum Hours {
 }
 
 /// A window of local time on some weekdays, e.g. Mon–Fri 08:00–12:00.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct WeeklyWindow {
     /// The weekdays it applies to.
@@ -219,7 +219,7 @@ pub enum Clock {
 }
 
 /// Time excluded from measurement for planned work.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum MaintenanceWindow {
     /// A single window, in local time of the agreement's zone.
@@ -249,7 +249,7 @@ pub enum MaintenanceWindow {
 }
 
 /// How much of each impact level counts as downtime. A full outage always counts 100 %.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ImpactWeights {
     /// Share of a partial outage counted as downtime, percent (default 30, the status-page

@@ -3,6 +3,7 @@
 //! The web app, the command line and the fuzz target all read agreements through here.
 
 use super::{Agreement, AgreementError, AGREEMENT_SCHEMA};
+use crate::json::FromJson;
 
 /// Largest agreement file read, in bytes: 1 MB. A real agreement is a few kilobytes even with
 /// hundreds of holidays and maintenance windows; a file this large is not an agreement.
@@ -28,11 +29,11 @@ pub enum AgreementFileError {
     /// The JSON is malformed or does not fit the agreement format.
     #[error("line {line}, column {column}: {message}")]
     Syntax {
-        /// 1-based line (0 when the parser could not say, e.g. for an empty file).
+        /// 1-based line.
         line: usize,
-        /// 1-based column.
+        /// 1-based column, in characters.
         column: usize,
-        /// What is wrong there (serde's message, in English).
+        /// What is wrong there (in English, in serde's words where serde has them).
         message: String,
     },
     /// The file is in another format or a newer version.
@@ -74,24 +75,24 @@ pub fn read_agreement_file(bytes: &[u8]) -> Result<Agreement, AgreementFileError
 /// [`read_agreement_file`].
 pub fn read_agreement_json(text: &str) -> Result<Agreement, AgreementFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Agreement>(text) {
-        Ok(a) if a.schema != AGREEMENT_SCHEMA => Err(AgreementFileError::Schema(AgreementError::UnsupportedSchema(
-            a.schema.chars().take(40).collect(),
-        ))),
-        Ok(a) => Ok(a),
+    let read = crate::json::parse(text).and_then(|j| {
+        // The format version first: a newer file's new fields are then not "unknown fields".
+        if let Ok(Some(schema)) = j.object_any().map(|o| o.get("schema").and_then(|s| s.str().ok())) {
+            if schema != AGREEMENT_SCHEMA {
+                return Ok(Err(AgreementFileError::Schema(AgreementError::UnsupportedSchema(
+                    schema.chars().take(40).collect(),
+                ))));
+            }
+        }
+        Agreement::from_json(&j).map(Ok)
+    });
+    match read {
+        Ok(agreement) => agreement,
         Err(e) => {
-            let (line, column) = (e.line(), e.column());
-            let full = e.to_string();
-            let mut message = full
-                .strip_suffix(&format!(" at line {line} column {column}"))
-                .unwrap_or(&full)
-                .to_string();
-            // serde_json says only "expected value" for the non-numbers JavaScript writes.
-            let here = text
-                .lines()
-                .nth(line.saturating_sub(1))
-                .and_then(|l| l.get(column.saturating_sub(1)..))
-                .unwrap_or("");
+            let (line, column) = e.line_column(text);
+            let mut message = e.message;
+            // The parser says only "expected value" for the non-numbers JavaScript writes.
+            let here = text.get(e.at..).unwrap_or("");
             if let Some(word) = ["NaN", "-Infinity", "Infinity", "undefined"]
                 .iter()
                 .find(|w| here.starts_with(**w))

@@ -116,6 +116,13 @@ impl Impact {
     }
 }
 
+impl crate::json::FromJson for Impact {
+    /// One of the [`Impact::key`] names.
+    fn from_json(j: &crate::json::Json) -> Result<Impact, crate::json::JsonError> {
+        j.variant(&Impact::ALL.map(|i| (i.key(), i)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Impact;

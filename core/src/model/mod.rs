@@ -4,6 +4,7 @@
 mod agreement;
 mod file;
 mod incident;
+mod read;
 mod revision;
 mod span;
 mod time_of_day;

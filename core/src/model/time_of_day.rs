@@ -1,6 +1,6 @@
 //! A wall-clock time of day from `00:00` to `24:00` inclusive, so a window can end at midnight.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// Seconds after local midnight, `0..=86_400`. `24:00` is the end of the day.
@@ -85,12 +85,6 @@ impl std::str::FromStr for TimeOfDay {
 impl Serialize for TimeOfDay {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())
-    }
-}
-
-impl<'de> Deserialize<'de> for TimeOfDay {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TimeOfDay, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -284,19 +284,19 @@ mod tests {
         let a = Agreement::default();
         assert!(a.validate().is_empty(), "{:?}", a.validate());
         let json = serde_json::to_string_pretty(&a).unwrap();
-        let back: Agreement = serde_json::from_str(&json).unwrap();
+        let back: Agreement = crate::json::from_str(&json).unwrap();
         assert_eq!(a, back);
     }
 
     #[test]
     fn empty_object_reads_as_default() {
-        let a: Agreement = serde_json::from_str("{}").unwrap();
+        let a: Agreement = crate::json::from_str("{}").unwrap();
         assert_eq!(a, Agreement::default());
     }
 
     #[test]
     fn unknown_fields_are_refused_by_name() {
-        let err = serde_json::from_str::<Agreement>(r#"{"targett": 99}"#).unwrap_err();
+        let err = crate::json::from_str::<Agreement>(r#"{"targett": 99}"#).unwrap_err();
         assert!(err.to_string().contains("targett"), "{err}");
     }
 
