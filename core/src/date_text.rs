@@ -276,7 +276,7 @@ mod tests {
             let o = j.object(&["day", "maybe", "days", "at"])?;
             Ok(Fields {
                 day: o.need("day", read_date)?,
-                maybe: o.need("maybe", |j| if j.value == crate::json::Value::Null { Ok(None) } else { read_date(j).map(Some) })?,
+                maybe: o.need("maybe", |j| j.or_null(read_date))?,
                 days: o.need("days", |j| j.list_of(read_date))?,
                 at: o.need("at", read_date_time)?,
             })

@@ -80,6 +80,12 @@ impl JsonError {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
     }
+
+    /// The message with its place in `text`: "line 3, column 7: unknown field ...".
+    pub fn located(&self, text: &str) -> String {
+        let (line, column) = self.line_column(text);
+        format!("line {line}, column {column}: {}", self.message)
+    }
 }
 
 impl fmt::Display for JsonError {
@@ -355,6 +361,20 @@ impl Json {
         self.error(format!("invalid type: {}, expected {expected}", self.describe()))
     }
 
+    /// `null` as None, anything else read by `read` (what serde does for an `Option`).
+    pub fn or_null<T>(&self, read: impl FnOnce(&Json) -> Result<T, JsonError>) -> Result<Option<T>, JsonError> {
+        match self.value {
+            Value::Null => Ok(None),
+            _ => read(self).map(Some),
+        }
+    }
+
+    /// The string member `name`, when this is an object with a string there (e.g. a file's
+    /// `schema`, checked before the rest is read).
+    pub fn str_member(&self, name: &str) -> Option<&str> {
+        self.object_any().ok()?.get(name)?.str().ok()
+    }
+
     /// The text of a string.
     pub fn str(&self) -> Result<&str, JsonError> {
         match &self.value {
@@ -434,7 +454,7 @@ pub struct Obj<'j> {
 impl<'j> Obj<'j> {
     /// The member named `name` (the last one, if given twice).
     pub fn get(&self, name: &str) -> Option<&'j Json> {
-        self.members.iter().rev().find(|(k, _)| k.name == name).map(|(_, v)| v)
+        member(self.members, name)
     }
 
     /// The member `name` read by `read`, or None when there is none.
@@ -467,6 +487,12 @@ impl<'j> Obj<'j> {
     pub fn or_default<T: FromJson + Default>(&self, name: &str) -> Result<T, JsonError> {
         Ok(self.field(name, T::from_json)?.unwrap_or_default())
     }
+}
+
+/// The member named `name` among an object's `members` (the last one, if given twice, as
+/// serde_json reads it).
+pub fn member<'j>(members: &'j [(Key, Json)], name: &str) -> Option<&'j Json> {
+    members.iter().rev().find(|(k, _)| k.name == name).map(|(_, v)| v)
 }
 
 /// A type read from a [`Json`] value.
@@ -536,10 +562,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 impl<T: FromJson> FromJson for Option<T> {
     /// `null` is None.
     fn from_json(j: &Json) -> Result<Option<T>, JsonError> {
-        match j.value {
-            Value::Null => Ok(None),
-            _ => T::from_json(j).map(Some),
-        }
+        j.or_null(T::from_json)
     }
 }
 

@@ -96,10 +96,8 @@ pub fn decode(payload: &str) -> Result<Agreement, ShareError> {
         .map_err(|_| ShareError::BadCompression)?;
     // Read as text, as every other JSON is.
     let text = std::str::from_utf8(&json).map_err(|e| ShareError::NotAnAgreement(format!("not UTF-8 text ({e})")))?;
-    let agreement: Agreement = crate::json::from_str(text).map_err(|e| {
-        let (line, column) = e.line_column(text);
-        ShareError::NotAnAgreement(format!("line {line}, column {column}: {e}"))
-    })?;
+    let agreement: Agreement =
+        crate::json::from_str(text).map_err(|e| ShareError::NotAnAgreement(e.located(text)))?;
     if agreement.schema != AGREEMENT_SCHEMA {
         return Err(ShareError::UnsupportedSchema(
             agreement.schema.chars().take(40).collect(),

@@ -104,7 +104,7 @@ impl Kept {
     /// Reads a stored value; anything not written by this version is a typed error.
     pub fn decode(text: &str) -> Result<Kept, StoreError> {
         let value = persist::parse(text)?;
-        match persist::schema_of(&value) {
+        match value.str_member("schema") {
             Some(KEPT_SCHEMA) => {}
             Some(s) if s.starts_with("sla-kept-incidents/") => {
                 return Err(StoreError::UnsupportedVersion(s.chars().take(40).collect()))

@@ -107,33 +107,22 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
-/// `e` with its place in `text`, the text it was found in: "line 3, column 7: unknown field ...".
-pub(crate) fn located(e: &JsonError, text: &str) -> String {
-    let (line, column) = e.line_column(text);
-    format!("line {line}, column {column}: {}", e.message)
-}
-
 /// Parses `text`; a text that is not JSON is [`StoreError::NotJson`] with the place at fault.
 pub(crate) fn parse(text: &str) -> Result<Json, StoreError> {
-    sla_core::json::parse(text).map_err(|e| StoreError::NotJson(located(&e, text)))
+    sla_core::json::parse(text).map_err(|e| StoreError::NotJson(e.located(text)))
 }
 
 /// Reads `value` (parsed from `text`) as a `T`; what is wrong is [`StoreError::Invalid`] with
 /// the place at fault.
 pub(crate) fn read<T: FromJson>(value: &Json, text: &str) -> Result<T, StoreError> {
-    T::from_json(value).map_err(|e| StoreError::Invalid(located(&e, text)))
-}
-
-/// The `schema` member, when `value` is an object with a string there.
-pub(crate) fn schema_of(value: &Json) -> Option<&str> {
-    value.object_any().ok()?.get("schema")?.str().ok()
+    T::from_json(value).map_err(|e| StoreError::Invalid(e.located(text)))
 }
 
 /// Brings a stored value of any known version up to the current [`Stored`]. Version 1 is the
 /// base; a future version 2 would add `"sla-app-state/1" => v1_to_v2(value)` and so on.
 /// `text` is the text `value` was parsed from, for the places in messages.
 pub fn migrate(value: &Json, text: &str) -> Result<Stored, StoreError> {
-    let schema = match schema_of(value) {
+    let schema = match value.str_member("schema") {
         Some(s) if s.starts_with("sla-app-state/") => s,
         _ => return Err(StoreError::Foreign),
     };
@@ -222,7 +211,7 @@ pub fn library_file_json(entries: &[SavedAgreement]) -> String {
 pub fn read_library_file(text: &str) -> Result<Vec<NamedAgreement>, StoreError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = parse(text)?;
-    match schema_of(&value) {
+    match value.str_member("schema") {
         Some(LIBRARY_FILE_SCHEMA) => {}
         Some(s) if s.starts_with("sla-agreement-library/") => {
             return Err(StoreError::UnsupportedVersion(s.chars().take(40).collect()))

@@ -4,7 +4,7 @@
 
 use super::error::{ImportError, RowUnit};
 use super::format::Format;
-use crate::json::{parse, Json, Key, Value};
+use crate::json::{member, parse, Json, Key, Value};
 use csv::StringRecord;
 use std::collections::HashMap;
 
@@ -220,11 +220,6 @@ impl JsonRecords {
             }
         });
     }
-}
-
-/// The member `name` of an object (the last one, if given twice, as serde_json read it).
-fn member<'j>(members: &'j [(Key, Json)], name: &str) -> Option<&'j Json> {
-    members.iter().rev().find(|(k, _)| k.name == name).map(|(_, v)| v)
 }
 
 /// Leaves one member per name, in the place the name first appears, with the value it was last

@@ -77,7 +77,7 @@ pub fn read_agreement_json(text: &str) -> Result<Agreement, AgreementFileError> 
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let read = crate::json::parse(text).and_then(|j| {
         // The format version first: a newer file's new fields are then not "unknown fields".
-        if let Ok(Some(schema)) = j.object_any().map(|o| o.get("schema").and_then(|s| s.str().ok())) {
+        if let Some(schema) = j.str_member("schema") {
             if schema != AGREEMENT_SCHEMA {
                 return Ok(Err(AgreementFileError::Schema(AgreementError::UnsupportedSchema(
                     schema.chars().take(40).collect(),

@@ -43,7 +43,7 @@ impl FromJson for Agreement {
         o.set("provider", &mut a.provider)?;
         o.set("customer", &mut a.customer)?;
         o.set("version", &mut a.version)?;
-        if let Some(d) = o.field("effective_date", |j| nullable(j, read_date))? {
+        if let Some(d) = o.field("effective_date", |j| j.or_null(read_date))? {
             a.effective_date = d;
         }
         o.set("time_zone", &mut a.time_zone)?;
@@ -58,14 +58,6 @@ impl FromJson for Agreement {
         o.set("import_mapping", &mut a.import_mapping)?;
         o.set("revisions", &mut a.revisions)?;
         Ok(a)
-    }
-}
-
-/// `null` as None, anything else read by `read`.
-fn nullable<T>(j: &Json, read: fn(&Json) -> Result<T, JsonError>) -> Result<Option<T>, JsonError> {
-    match j.value {
-        Value::Null => Ok(None),
-        _ => read(j).map(Some),
     }
 }
 
